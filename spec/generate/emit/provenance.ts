@@ -1,0 +1,12 @@
+// Where each emitted fact came from: `model` or `seed:<file>`.
+export interface Provenance {
+  /** Source of one member of a model structure shape. */
+  member(shape: string, member: string): string;
+  /** Sources that contributed to an operation (sorted, unique). */
+  operation(operation: string): string[];
+}
+
+export const MODEL_ONLY: Provenance = {
+  member: () => 'model',
+  operation: () => ['model'],
+};

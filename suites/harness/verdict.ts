@@ -31,4 +31,10 @@ export interface Verdict {
   /** fast-check replay path, when the check is a property. */
   path?: string;
   counterexample?: unknown;
+  /** The suite file that produced it, e.g. 'connect/contract'. */
+  suite?: string;
+  /** A shell command reproducing the last evidence request (added to failures in reports). */
+  curl?: string;
+  /** Set when a baseline entry excuses this failure: reported, not counted. */
+  baselined?: { reason?: string; expires?: string };
 }

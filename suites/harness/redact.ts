@@ -1,0 +1,34 @@
+// Secrets never leave the transport: headers and query parameters that carry credentials or
+// signatures are replaced before an Exchange is recorded.
+export const REDACTED = '[redacted]';
+
+const SECRET_HEADERS = new Set(['authorization', 'x-amz-security-token', 'x-amz-signature', 'x-amz-credential', 'proxy-authorization', 'cookie', 'set-cookie']);
+const SECRET_QUERY = new Set(['x-amz-signature', 'x-amz-credential', 'x-amz-security-token']);
+
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = SECRET_HEADERS.has(k.toLowerCase()) ? REDACTED : v;
+  return out;
+}
+
+export function redactUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  let changed = false;
+  for (const k of [...u.searchParams.keys()]) {
+    if (SECRET_QUERY.has(k.toLowerCase())) {
+      u.searchParams.set(k, REDACTED);
+      changed = true;
+    }
+  }
+  if (u.username || u.password) {
+    u.username = '';
+    u.password = '';
+    changed = true;
+  }
+  return changed ? u.toString() : url;
+}

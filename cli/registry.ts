@@ -1,5 +1,6 @@
 import type { Command } from './command.js';
 import { requirementsCommand } from './commands/requirements.js';
+import { serveCommand } from './commands/serve.js';
 
 // Each issue's command registers here; keep the list in the order `--help` shows it.
-export const COMMANDS: Command[] = [requirementsCommand];
+export const COMMANDS: Command[] = [serveCommand, requirementsCommand];

@@ -727,7 +727,7 @@ const SYNC_D: Requirement[] = [
     text:
       'Cognito Sync error bodies put their text under lowercase message (required for ' +
       'ResourceConflictException), and each error uses the status the page gives it: 400 for ' +
-      'parameter, limit and Lambda output errors, 403 not authorized, 404 not found, 409 conflict, ' +
+      'parameter, limit, Lambda output and Lambda timeout errors, 403 not authorized, 404 not found, 409 conflict, ' +
       '429 throttling.',
   }),
 ];

@@ -20,6 +20,11 @@ export interface CheckInput {
   evidence?: Exchange[];
   /** Level used when the catalog does not know the id. */
   level?: Level;
+  /**
+   * A level that overrides the catalog, for a part of a requirement the profile levels on its own
+   * (COMMON-VAL-2 is SHOULD, but "some 4xx" in it is MUST).
+   */
+  partLevel?: Level;
   path?: string;
   counterexample?: unknown;
 }
@@ -68,7 +73,7 @@ export class VerdictRecorder {
   }
 
   check(requirement: string, c: CheckInput): Verdict {
-    const level = requirementById(requirement)?.level ?? c.level ?? 'MUST';
+    const level = c.partLevel ?? requirementById(requirement)?.level ?? c.level ?? 'MUST';
     const evidence = c.evidence ?? [];
     const unimplemented = this.notImplemented(c.operation) || (evidence.length > 0 && evidence.every(exchangeUnknownOp));
     const status: VerdictStatus = unimplemented ? 'n/a' : statusFor(level, c.ok);

@@ -1,6 +1,7 @@
 import type { Command } from './command.js';
 import { requirementsCommand } from './commands/requirements.js';
 import { serveCommand } from './commands/serve.js';
+import { runCommand } from './commands/run.js';
 
 // Each issue's command registers here; keep the list in the order `--help` shows it.
-export const COMMANDS: Command[] = [serveCommand, requirementsCommand];
+export const COMMANDS: Command[] = [runCommand, serveCommand, requirementsCommand];

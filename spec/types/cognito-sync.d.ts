@@ -78,6 +78,9 @@ export interface components {
         InvalidParameterException: {
             message: string;
         };
+        LambdaSocketTimeoutException: {
+            message?: string;
+        };
         LambdaThrottledException: {
             message: string;
         };
@@ -342,13 +345,13 @@ export interface operations {
             /** @description Errors with HTTP status 400 */
             400: {
                 headers: {
-                    "X-Amzn-ErrorType": "InvalidLambdaFunctionOutputException" | "InvalidParameterException" | "LimitExceededException";
+                    "X-Amzn-ErrorType": "InvalidLambdaFunctionOutputException" | "InvalidParameterException" | "LambdaSocketTimeoutException" | "LimitExceededException";
                     /** @description Request id */
                     "x-amzn-RequestId"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvalidLambdaFunctionOutputException"] | components["schemas"]["InvalidParameterException"] | components["schemas"]["LimitExceededException"];
+                    "application/json": components["schemas"]["InvalidLambdaFunctionOutputException"] | components["schemas"]["InvalidParameterException"] | components["schemas"]["LambdaSocketTimeoutException"] | components["schemas"]["LimitExceededException"];
                 };
             };
             /** @description Errors with HTTP status 403 */

@@ -13,6 +13,8 @@ export interface DocumentInput {
   model: ServiceModel;
   modelFile: string;
   provenance: Provenance;
+  /** operation -> facts settled by reconciliation (recorded on the operation) */
+  reconciled?: Map<string, { fact: string; winner: string }[]>;
 }
 
 export function errorStatus(model: ServiceModel, shape: string): number {
@@ -21,7 +23,7 @@ export function errorStatus(model: ServiceModel, shape: string): number {
   return s?.error?.httpStatusCode ?? (s?.fault ? 500 : 400);
 }
 
-export function buildDocument({ plan, model, modelFile, provenance }: DocumentInput): Record<string, unknown> {
+export function buildDocument({ plan, model, modelFile, provenance, reconciled }: DocumentInput): Record<string, unknown> {
   const emitter = new SchemaEmitter(model, modelFile, provenance, new Set(plan.unions));
   const paths: Record<string, Record<string, unknown>> = {};
 
@@ -56,7 +58,7 @@ export function buildDocument({ plan, model, modelFile, provenance }: DocumentIn
           in: inKind,
           name: wire,
           required: inKind === 'path' ? true : (input.required ?? []).includes(member),
-          schema: { ...emitter.inline(ref.shape, `${op.input.shape}.${member}`), 'x-lockstep-source': provenance.member(op.input.shape, member) },
+          schema: emitter.withSource(emitter.inline(ref.shape, `${op.input.shape}.${member}`), op.input.shape, member),
           'x-lockstep-member': member,
         };
         if (greedy.has(wire)) p['x-lockstep-greedy'] = true;
@@ -115,6 +117,8 @@ export function buildDocument({ plan, model, modelFile, provenance }: DocumentIn
       'x-lockstep-errors': errors,
       'x-lockstep-sources': provenance.operation(opName),
     };
+    const settled = reconciled?.get(opName);
+    if (settled && settled.length > 0) operation['x-lockstep-reconciled'] = settled;
     if (parameters.length > 0) operation.parameters = parameters;
     if (bodyMembers.size > 0) {
       operation.requestBody = {

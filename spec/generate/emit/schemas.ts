@@ -10,6 +10,8 @@ export type Schema = Record<string, unknown>;
 
 export const REF_PREFIX = '#/components/schemas/';
 
+const CONSTRAINT_KEYWORDS = ['minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'enum', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
+
 export class SchemaEmitter {
   readonly components: Record<string, Schema> = {};
   /** model structure name -> component name (input/output wrappers are renamed) */
@@ -64,7 +66,7 @@ export class SchemaEmitter {
     for (const [member, ref] of Object.entries(s.members ?? {})) {
       if (!keep(member)) continue;
       const key = ref.locationName ?? member; // body JSON key as the model spells it
-      properties[key] = { ...this.inline(ref.shape, `${shapeName}.${member}`), 'x-lockstep-source': this.provenance.member(shapeName, member) };
+      properties[key] = this.withSource(this.inline(ref.shape, `${shapeName}.${member}`), shapeName, member);
       if (s.required?.includes(member)) required.push(key);
     }
     const out: Schema = { type: 'object', properties };
@@ -75,6 +77,16 @@ export class SchemaEmitter {
       out.maxProperties = 1;
       out.additionalProperties = false;
       out['x-lockstep-union'] = true;
+    }
+    return out;
+  }
+
+  /** Adds provenance to a property schema; constraints get their own source when a page documents the member. */
+  withSource(schema: Schema, shapeName: string, member: string): Schema {
+    const source = this.provenance.member(shapeName, member);
+    const out: Schema = { ...schema, 'x-lockstep-source': source };
+    if (source !== 'model' && CONSTRAINT_KEYWORDS.some((k) => k in schema)) {
+      out['x-lockstep-constraint-source'] = this.provenance.constraints(shapeName, member);
     }
     return out;
   }

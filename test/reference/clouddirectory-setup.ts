@@ -2,6 +2,7 @@
 // built from a small published schema (people, groups, policies, a typed link facet).
 import { ApiError, type RequestContext, type ServiceHandler } from '../../fixtures/reference/types.js';
 import { createCloudDirectoryHandler } from '../../fixtures/reference/clouddirectory/handler.js';
+import { errorValidator, responseValidator } from '../../spec/validators.js';
 
 export function context(faults: string[] = []): RequestContext {
   return { faults: new Set(faults), requestId: 'test', now: () => 1_700_000_000_000, region: 'us-east-1', accountId: '123456789012' };
@@ -18,7 +19,25 @@ export interface Harness {
 export function harness(faults: string[] = []): Harness {
   const handler = createCloudDirectoryHandler();
   const ctx = context(faults);
-  const call = async (op: string, input: Record<string, unknown>) => handler.handle(op, input, ctx);
+  // Every answer of the correct reference must fit the OpenAPI: outputs their response schema,
+  // errors their error shape (so a BatchWriteException Type outside the model's enum fails here).
+  const call = async (op: string, input: Record<string, unknown>) => {
+    let out: unknown;
+    try {
+      out = await handler.handle(op, input, ctx);
+    } catch (e) {
+      if (e instanceof ApiError && faults.length === 0) {
+        const checked = errorValidator('clouddirectory', e.shape)({ Message: e.message, ...e.members });
+        if (!checked.ok) throw new Error(`${op} error ${e.shape} breaks its schema: ${checked.errors.join('; ')}`);
+      }
+      throw e;
+    }
+    if (faults.length === 0) {
+      const checked = responseValidator('clouddirectory', op)(out);
+      if (!checked.ok) throw new Error(`${op} response breaks its schema: ${checked.errors.join('; ')}`);
+    }
+    return out as any;
+  };
   const error = async (op: string, input: Record<string, unknown>) => {
     try {
       await call(op, input);

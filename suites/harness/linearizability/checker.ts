@@ -2,7 +2,7 @@
 // memoisation of (linearized set, state), as in Porcupine's checker.go; run per partition with a deadline.
 import { LinearizedSet } from './bitset.js';
 import { EntryList } from './entries.js';
-import { historyProblems, type Operation } from './history.js';
+import { effectiveReturn, historyProblems, type Operation } from './history.js';
 import { describeModelState, type Model } from './model.js';
 
 export type LinearizabilityVerdict = 'ok' | 'illegal' | 'unknown';
@@ -24,8 +24,8 @@ export interface PartitionResult<Input, Output> {
   /** Description of the model state after that prefix. */
   stateAfterPrefix?: string;
   /**
-   * illegal: operations that cannot be ordered after the prefix — the first operation whose return
-   * was reached without linearizing it, with the operations concurrent with it at that point.
+   * illegal: a best-effort smallest set that cannot be ordered — the operation whose return the
+   * deepest attempt reached without placing it, and every operation overlapping it in time.
    */
   stuck: number[];
   /** Search steps taken (a rough cost figure). */
@@ -249,7 +249,7 @@ export function* searchPartition<S, I, O>(
         continue search;
       }
       // No operation can go next: the one returning at stopAt cannot be placed. Record, then backtrack.
-      if (frames.length > best.depth) best = snapshotBest(ops, frames, nodes, stopAt, state);
+      if (frames.length > best.depth) best = snapshotBest(ops, frames, stopAt, state);
       for (;;) {
         const frame = frames.pop();
         if (!frame) return result('illegal');
@@ -291,14 +291,19 @@ interface Frame<S> {
   before: S;
 }
 
-function snapshotBest<S, I, O>(ops: Operation<I, O>[], frames: Frame<S>[], nodes: number[], stopAt: number, state: S) {
+function snapshotBest<S, I, O>(ops: Operation<I, O>[], frames: Frame<S>[], stopAt: number, state: S) {
   const prefix = frames.map((f) => ops[EntryList.opIndex(f.children[f.index])].id);
-  const stuck = nodes.map((n) => ops[EntryList.opIndex(n)].id);
-  if (stopAt !== -1) {
-    const owner = ops[EntryList.opIndex(stopAt)].id;
-    if (!stuck.includes(owner)) stuck.push(owner);
-  }
-  return { depth: frames.length, prefix, stuck, state };
+  return { depth: frames.length, prefix, stuck: stopAt === -1 ? [] : concurrentWith(ops, EntryList.opIndex(stopAt)), state };
+}
+
+/** The operation that could not be placed and every operation overlapping it in time, by call time. */
+function concurrentWith<I, O>(ops: Operation<I, O>[], index: number): number[] {
+  const owner = ops[index];
+  const ownerRet = effectiveReturn(owner);
+  return ops
+    .filter((op) => op === owner || (op.call <= ownerRet && effectiveReturn(op) >= owner.call))
+    .sort((a, b) => a.call - b.call)
+    .map((op) => op.id);
 }
 
 function safeDescribe<S, I, O>(model: Model<S, I, O>, state: S): string {

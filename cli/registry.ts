@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { requirementsCommand } from './commands/requirements.js';
 import { serveCommand } from './commands/serve.js';
 import { runCommand } from './commands/run.js';
+import { replayCommand } from './commands/replay.js';
 
 // Each issue's command registers here; keep the list in the order `--help` shows it.
-export const COMMANDS: Command[] = [runCommand, serveCommand, requirementsCommand];
+export const COMMANDS: Command[] = [runCommand, replayCommand, serveCommand, requirementsCommand];

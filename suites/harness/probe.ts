@@ -17,7 +17,8 @@ export async function probe(url: string, timeoutMs = 2_000): Promise<ProbeResult
       signal: AbortSignal.timeout(timeoutMs),
       // undici's connect timeout rides on the dispatcher; the signal bounds the whole exchange.
     });
-    res.body.destroy();
+    // Discard the body; an error while discarding does not make the target unreachable.
+    await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
     return { url, reachable: true };
   } catch (e) {
     const err = e as { code?: string; name?: string; message?: string; cause?: { code?: string; message?: string } };

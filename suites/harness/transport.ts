@@ -166,7 +166,11 @@ export class Transport {
       }
       return done({ kind: 'response', status: res.statusCode, headers: rh, body, json, exchange });
     } catch (e) {
-      if (res) res.body.destroy();
+      if (res) {
+        // destroy() emits 'error' on the stream; without a listener that would crash the process.
+        res.body.on('error', () => undefined);
+        res.body.destroy();
+      }
       const kind: FailureKind = e instanceof TooLarge ? 'too-large' : classifyError(e, deadlineHit);
       const message = kind === 'timeout' && deadlineHit ? `no complete response within ${this.opts.timeoutMs} ms` : (e as Error)?.message ?? String(e);
       exchange.error = `${kind}: ${message}`;

@@ -166,6 +166,7 @@ describe('Connect reference: primary values (CONNECT-PK-1)', () => {
 
   it.each([
     ['a subset', [{ AttributeName: 'country', Value: 'FR' }]],
+    ['a subset leaving out a TEXT primary attribute', [{ AttributeName: 'zip', Value: '75001' }]],
     ['a repeated attribute', [...both, { AttributeName: 'zip', Value: '75002' }]],
     ['a repeated attribute replacing another', [{ AttributeName: 'zip', Value: '1' }, { AttributeName: 'zip', Value: '2' }]],
     ['a non-primary attribute', [{ AttributeName: 'country', Value: 'FR' }, { AttributeName: 'v', Value: '1' }]],

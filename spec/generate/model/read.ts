@@ -21,6 +21,15 @@ export function readModel(file: string): ServiceModel {
   if (!m || typeof m !== 'object' || typeof m.operations !== 'object' || typeof m.shapes !== 'object' || !m.operations || !m.shapes) {
     throw new GenerateError(`${file}: not a botocore service model (needs "operations" and "shapes" objects)`);
   }
+  for (const [name, op] of Object.entries(m.operations)) {
+    if (!op || typeof op !== 'object' || (op.errors !== undefined && !Array.isArray(op.errors))) {
+      throw new GenerateError(`${file}: operation ${name} is malformed`);
+    }
+  }
+  for (const [name, shape] of Object.entries(m.shapes)) {
+    if (!shape || typeof shape !== 'object' || typeof shape.type !== 'string') throw new GenerateError(`${file}: shape ${name} has no type`);
+    if (shape.members !== undefined && (typeof shape.members !== 'object' || shape.members === null)) throw new GenerateError(`${file}: shape ${name} has malformed members`);
+  }
   return m as ServiceModel;
 }
 

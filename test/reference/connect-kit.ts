@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import { createConnectHandler, type ConnectHandler } from '../../fixtures/reference/connect/handler.js';
 import { ApiError, type RequestContext } from '../../fixtures/reference/types.js';
+import { responseValidator } from '../../spec/validators.js';
 
 export const INSTANCE = 'inst-1';
 export const REGION = 'us-east-1';
@@ -39,8 +40,12 @@ export class Kit {
     };
   }
 
+  /** Runs an operation; every success is checked against the operation's OpenAPI output schema. */
   async call(op: string, input: Record<string, unknown>): Promise<Json> {
-    return await this.handler.handle(op, { InstanceId: INSTANCE, ...input }, this.ctx);
+    const out = await this.handler.handle(op, { InstanceId: INSTANCE, ...input }, this.ctx);
+    const checked = responseValidator('connect', op)(JSON.parse(JSON.stringify(out)));
+    expect(checked.errors, `${op} output against its schema`).toEqual([]);
+    return out;
   }
 
   /** Runs an operation that must fail with a modelled error; returns it. */

@@ -106,7 +106,7 @@ export function buildDocument({ plan, model, modelFile, provenance, reconciled }
           ...REQUEST_ID_HEADER,
           'X-Amzn-ErrorType': { required: true, schema: { type: 'string', enum: shapes } },
         },
-        content: { 'application/json': { schema: { oneOf: shapes.map((s) => ({ $ref: REF_PREFIX + s })) } } },
+        content: { 'application/json': { schema: { anyOf: shapes.map((s) => ({ $ref: REF_PREFIX + s })) } } },
       };
     }
 

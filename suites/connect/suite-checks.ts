@@ -1,0 +1,27 @@
+// Each property of the Connect suites, run and recorded as verdicts. Shared by the *.suite.ts files
+// (run by `lockstep run`) and by the project's tests (which pass their own recorder).
+import type { VerdictRecorder } from '../harness/verdicts.js';
+import type { ConnectApi } from './api.js';
+import { PARTIAL_REQUIREMENTS, runPartialFailure } from './partial-failure.js';
+import type { ConnectSizes } from './profiles.js';
+import { recordProperty } from './record.js';
+import { runSequential, SEQUENTIAL_REQUIREMENTS } from './sequential.js';
+import type { LockLevel } from './types.js';
+
+export function sequentialCheckName(level: LockLevel): string {
+  return `sequential model-based run at lock level ${level}`;
+}
+
+export function partialCheckName(level: LockLevel): string {
+  return `batches with bad items at random positions, lock level ${level}`;
+}
+
+export async function checkSequential(api: ConnectApi, rec: VerdictRecorder, level: LockLevel, seed: number, sizes: ConnectSizes): Promise<void> {
+  const o = await runSequential(api, { level, seed, numRuns: sizes.sequentialRuns, maxCommands: sizes.maxCommands });
+  recordProperty(rec, o, { operation: 'BatchUpdateDataTableValue', check: sequentialCheckName(level), covers: SEQUENTIAL_REQUIREMENTS });
+}
+
+export async function checkPartialFailure(api: ConnectApi, rec: VerdictRecorder, level: LockLevel, seed: number, sizes: ConnectSizes): Promise<void> {
+  const o = await runPartialFailure(api, { level, seed, numRuns: sizes.partialRuns });
+  recordProperty(rec, o, { operation: 'BatchUpdateDataTableValue', check: partialCheckName(level), covers: PARTIAL_REQUIREMENTS });
+}

@@ -130,8 +130,11 @@ function versionChain(key: string, touching: Touch[], initial: Version | null) {
     if (!list) children.set(write!.base, (list = []));
     list.push(write!.version);
   }
+  // Bases nobody produced are roots too (versions from before the history), unless an unknown-outcome
+  // write may have produced them: then positions from different roots would not be comparable.
   const roots: (Version | null)[] = [initial];
-  for (const base of children.keys()) if (base !== initial && (base === null || !producedBy.has(base))) roots.push(base);
+  const unknownWrites = touching.some((t) => t.write && t.op.outcome === 'unknown');
+  if (!unknownWrites) for (const base of children.keys()) if (base !== initial && (base === null || !producedBy.has(base))) roots.push(base);
   const queue: (Version | null)[] = [];
   for (const root of roots) {
     if (!positions.has(root)) {

@@ -9,12 +9,14 @@ import { batchWrite } from '../../fixtures/reference/clouddirectory/batch-write.
 import { cloneLink, cloneObject, type Directory } from '../../fixtures/reference/clouddirectory/model.js';
 import type { DirState } from '../../fixtures/reference/clouddirectory/state.js';
 import { ApiError } from '../../fixtures/reference/types.js';
+import { errorValidator } from '../../spec/validators.js';
 import { context, directory, SCHEMA_FACETS } from './clouddirectory-setup.js';
 import { createFacet, createSchema, publishSchema } from '../../fixtures/reference/clouddirectory/schemas.js';
 import { createDirectory } from '../../fixtures/reference/clouddirectory/directories.js';
 import { newState } from '../../fixtures/reference/clouddirectory/state.js';
 
 const ctx = context();
+const batchWriteError = errorValidator('clouddirectory', 'BatchWriteException');
 
 function fresh(): { state: DirState; dirArn: string; schema: string } {
   const state = newState();
@@ -100,6 +102,7 @@ describe('BatchWrite properties (reference)', () => {
             expect(e).toBeInstanceOf(ApiError);
             const err = e as ApiError;
             expect(err.shape).toBe('BatchWriteException');
+            expect(batchWriteError({ Message: err.message, ...err.members }).errors).toEqual([]);
             expect(snapshot(dir())).toBe(before);
             const index = err.members.Index as number;
             expect(index).toBeGreaterThanOrEqual(0);

@@ -1,0 +1,137 @@
+// Benchmark: the reference server's throughput on BatchUpdateDataTableValue (25 items) against a
+// bare node:http server answering a fixed JSON body, measured in the same run (same machine
+// load), and the peak RSS after storing 100,000 Connect values. Prints figures; asserts nothing.
+//   npx tsx bench/reference-throughput.ts [--rounds R] [--duration S] [--connections N] [--values N]
+import http from 'node:http';
+import os from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Agent } from 'undici';
+import { startReferenceServer } from '../fixtures/reference/server.js';
+
+const { values: args } = parseArgs({
+  options: { rounds: { type: 'string', default: '3' }, duration: { type: 'string', default: '3' }, connections: { type: 'string', default: '16' }, values: { type: 'string', default: '100000' } },
+});
+const DURATION = Math.max(1, Number(args.duration) || 3);
+const ROUNDS = Math.max(1, Number(args.rounds) || 3);
+const CONNECTIONS = Math.max(1, Number(args.connections) || 16);
+const STORED_VALUES = Math.max(25, Number(args.values) || 100_000);
+const ITEMS = 25;
+const INSTANCE = 'bench-instance';
+
+async function json(agent: Agent, origin: string, method: 'PUT' | 'POST', path: string, body: unknown): Promise<any> {
+  const res = await agent.request({ origin, method, path, body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, headersTimeout: 30_000, bodyTimeout: 30_000 });
+  const text = await res.body.text();
+  if (res.statusCode !== 200) throw new Error(`${method} ${path} -> ${res.statusCode} ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+}
+
+/** A table with `attributes` TEXT attributes (plus an optional primary one); returns its id. */
+async function createTable(agent: Agent, origin: string, name: string, attributes: string[], primary?: string): Promise<string> {
+  const table = await json(agent, origin, 'PUT', `/data-tables/${INSTANCE}`, { Name: name, Status: 'PUBLISHED', TimeZone: 'UTC', ValueLockLevel: 'NONE' });
+  const id = encodeURIComponent(table.Id as string);
+  if (primary) await json(agent, origin, 'PUT', `/data-tables/${INSTANCE}/${id}/attributes`, { Name: primary, ValueType: 'TEXT', Primary: true });
+  for (const a of attributes) await json(agent, origin, 'PUT', `/data-tables/${INSTANCE}/${id}/attributes`, { Name: a, ValueType: 'TEXT' });
+  return id;
+}
+
+async function autocannonRun(url: string, body: string): Promise<{ rps: number; p50: number; p99: number; non2xx: number; errors: number }> {
+  const r = await autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration: DURATION });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+function bareServer(fixed: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    req.on('data', () => undefined);
+    req.on('end', () => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(fixed) });
+      res.end(fixed);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+async function main(): Promise<void> {
+  const ref = await startReferenceServer({ log: (l) => process.stderr.write(`${l}\n`) });
+  const agent = new Agent({ connections: 8 });
+  try {
+    // 1. Throughput: the same 25-item update, over and over (lock level NONE: every one applies).
+    const attrs = Array.from({ length: ITEMS }, (_, i) => `attr_${i}`);
+    const tableId = await createTable(agent, ref.url, 'throughput', attrs);
+    await json(agent, ref.url, 'POST', `/data-tables/${INSTANCE}/${tableId}/values/create`, {
+      Values: attrs.map((a) => ({ PrimaryValues: [], AttributeName: a, Value: 'initial' })),
+    });
+    const updatePath = `/data-tables/${INSTANCE}/${tableId}/values/update`;
+    const updateBody = JSON.stringify({ Values: attrs.map((a, i) => ({ PrimaryValues: [], AttributeName: a, Value: `value-${i}` })) });
+    const sample = await json(agent, ref.url, 'POST', updatePath, JSON.parse(updateBody));
+    if (sample.Successful?.length !== ITEMS) throw new Error(`warm-up update did not apply all items: ${JSON.stringify(sample).slice(0, 300)}`);
+
+    // Alternate bare and reference runs so that a change in machine load hits both alike.
+    const bare = await bareServer(JSON.stringify(sample));
+    const ratios: number[] = [];
+    console.log(`BatchUpdateDataTableValue, ${ITEMS} items, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION}s per server (same run)`);
+    for (let round = 1; round <= ROUNDS; round++) {
+      const bareRun = await autocannonRun(bare.url, updateBody);
+      const refRun = await autocannonRun(ref.url + updatePath, updateBody);
+      ratios.push(refRun.rps / bareRun.rps);
+      console.log(`  round ${round}: bare node:http fixed JSON ${bareRun.rps.toFixed(0)} req/s (p50 ${bareRun.p50} ms, p99 ${bareRun.p99} ms, non-2xx ${bareRun.non2xx}, errors ${bareRun.errors})`);
+      console.log(`           reference server ${refRun.rps.toFixed(0)} req/s (p50 ${refRun.p50} ms, p99 ${refRun.p99} ms, non-2xx ${refRun.non2xx}, errors ${refRun.errors}) -> ratio ${(refRun.rps / bareRun.rps).toFixed(2)}`);
+    }
+    await bare.close();
+    const ratio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
+    console.log(`  median ratio reference / bare: ${ratio.toFixed(2)} (target >= 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'}); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`);
+
+    // 2. Memory: store STORED_VALUES values (one per record, primary key pk) in batches of 25.
+    const before = process.memoryUsage().rss;
+    const big = await createTable(agent, ref.url, 'memory', ['payload'], 'pk');
+    const createPath = `/data-tables/${INSTANCE}/${big}/values/create`;
+    let stored = 0;
+    const t0 = performance.now();
+    const batches = Math.ceil(STORED_VALUES / ITEMS);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < batches) {
+          const b = next++;
+          const Values = [];
+          for (let i = b * ITEMS; i < Math.min(STORED_VALUES, (b + 1) * ITEMS); i++) {
+            Values.push({ PrimaryValues: [{ AttributeName: 'pk', Value: `record-${i}` }], AttributeName: 'payload', Value: `payload-${i}` });
+          }
+          const out = await json(agent, ref.url, 'POST', createPath, { Values });
+          stored += (out.Successful as unknown[]).length;
+          if ((out.Failed as unknown[]).length) throw new Error(`create failed: ${JSON.stringify(out.Failed[0])}`);
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    if (global.gc) global.gc();
+    const after = process.memoryUsage();
+    const peakKb = process.resourceUsage().maxRSS;
+    console.log(`Stored ${stored} Connect values in ${seconds.toFixed(1)} s (${(stored / seconds).toFixed(0)} values/s)`);
+    console.log(`  RSS before ${mb(before)} MiB, after ${mb(after.rss)} MiB, heap used ${mb(after.heapUsed)} MiB, peak RSS ${mb(peakKb * 1024)} MiB (server and load generator share this process)`);
+    console.log(`  internal errors: ${ref.internalErrors()}`);
+  } finally {
+    await agent.close();
+    await ref.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});

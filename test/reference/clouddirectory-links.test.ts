@@ -134,6 +134,28 @@ describe('indexes', () => {
     expect(again.members).toEqual({ Index: 0, Type: 'ObjectAlreadyDetachedException' });
   });
 
+  it('an indexed object cannot lose its indexed attribute or collide in a unique index', async () => {
+    const d = await directory();
+    await d.write([
+      { CreateIndex: { OrderedIndexedAttributeList: [key(d, 'Person', 'age')], IsUnique: true, ParentReference: { Selector: '/' }, LinkName: 'ix' } },
+      person(d, 'x', { ParentReference: { Selector: '/' }, LinkName: 'x' }),
+      person(d, 'y', { ParentReference: { Selector: '/' }, LinkName: 'y' }),
+    ]);
+    const age = (who: string, action: string, n?: string) => ({
+      UpdateObjectAttributes: { ObjectReference: { Selector: `/${who}` }, AttributeUpdates: [{ ObjectAttributeKey: key(d, 'Person', 'age'), ObjectAttributeAction: { ObjectAttributeActionType: action, ...(n ? { ObjectAttributeUpdateValue: { NumberValue: n } } : {}) } }] },
+    });
+    await d.write([
+      age('x', 'CREATE_OR_UPDATE', '1'),
+      age('y', 'CREATE_OR_UPDATE', '2'),
+      { AttachToIndex: { IndexReference: { Selector: '/ix' }, TargetReference: { Selector: '/x' } } },
+      { AttachToIndex: { IndexReference: { Selector: '/ix' }, TargetReference: { Selector: '/y' } } },
+    ]);
+    expect((await d.writeError([age('x', 'DELETE')])).members).toEqual({ Index: 0, Type: 'IndexedAttributeMissingException' });
+    expect((await d.writeError([age('x', 'CREATE_OR_UPDATE', '2')])).members).toMatchObject({ Index: 0 });
+    // Moving y away first frees the value within the same batch.
+    await d.write([age('y', 'CREATE_OR_UPDATE', '3'), age('x', 'CREATE_OR_UPDATE', '2')]);
+  });
+
   it('an object without the indexed attribute cannot be attached', async () => {
     const d = await directory();
     const e = await d.writeError([

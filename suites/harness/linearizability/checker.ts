@@ -151,15 +151,21 @@ export function* searchPartition<S, I, O>(
     return id;
   };
 
-  // Depth-first search over configurations. A frame is one linearized operation: the children list it
-  // was chosen from, its position there, the states it could lead to and the one taken, the state before.
-  const frames: Frame<S>[] = [];
-  let remainingDefinite = ops.reduce((n, op) => n + (op.outcome === 'unknown' ? 0 : 1), 0);
+  // Depth-first search over configurations, one frame per linearized operation. The operations that may
+  // go next are the calls before the first pending return (just-in-time linearization); they are tried
+  // in two passes, definite outcomes first, because unknown ones are usually not needed.
+  const frameNode: number[] = [];
+  const framePass: number[] = [];
+  const frameChoice: number[] = [];
+  const frameBefore: S[] = [];
+  const frameCandidates: (S[] | null)[] = [];
+  const unknownOp = ops.map((op) => op.outcome === 'unknown');
+  let remainingDefinite = unknownOp.reduce((n, u) => n + (u ? 0 : 1), 0);
   let steps = 0;
   let best = { depth: -1, prefix: [] as number[], stuck: [] as number[], state: undefined as S | undefined };
 
   const result = (verdict: LinearizabilityVerdict, reason?: string): PartitionResult<I, O> => {
-    const stack = frames.map((f) => ops[EntryList.opIndex(f.children[f.index])].id);
+    const stack = frameNode.map((node) => ops[EntryList.opIndex(node)].id);
     return {
       verdict,
       operations: ops,
@@ -173,106 +179,108 @@ export function* searchPartition<S, I, O>(
     };
   };
 
-  /**
-   * The operations that may go next: calls before the first pending return (just-in-time
-   * linearization). Definite outcomes first: unknown ones are usually not needed, so try them last.
-   */
-  const children = (): { nodes: number[]; stopAt: number } => {
-    const definite: number[] = [];
-    const unknown: number[] = [];
-    let n = list.first();
-    while (n !== -1 && EntryList.isCall(n)) {
-      (ops[EntryList.opIndex(n)].outcome === 'unknown' ? unknown : definite).push(n);
-      n = list.next[n];
+  /** With the operation already marked linearized: is (set, next) new? If so it is remembered. */
+  const fresh = (next: S): boolean => {
+    const key = mix(linearized.hash, hashOf(next));
+    const bucket = cache.get(key);
+    if (bucket) {
+      for (const entry of bucket) if (linearized.equalsWords(entry.bits) && equal(entry.state, next)) return false;
+      bucket.push({ bits: linearized.snapshot(), state: next });
+    } else {
+      cache.set(key, [{ bits: linearized.snapshot(), state: next }]);
     }
-    for (const u of unknown) definite.push(u);
-    return { nodes: definite, stopAt: n };
+    return true;
   };
 
-  /** The first candidate from `from` whose configuration is new (and records it); -1 if none. */
-  const takeFresh = (state: S, opIdx: number, candidates: S[], from: number): number => {
-    const unknownOp = ops[opIdx].outcome === 'unknown';
-    linearized.set(opIdx);
+  /** For an unknown operation: the first candidate from `from` that changes the state and is new; -1 if none. */
+  const freshCandidate = (state: S, candidates: S[], from: number): number => {
     for (let k = from; k < candidates.length; k++) {
-      const next = candidates[k];
-      // An unknown operation that leaves the state unchanged is covered by not applying it at all.
-      if (unknownOp && equal(next, state)) continue;
-      const key = mix(linearized.hash, hashOf(next));
-      const bucket = cache.get(key);
-      if (bucket) {
-        let seen = false;
-        for (const entry of bucket) {
-          if (linearized.equalsWords(entry.bits) && equal(entry.state, next)) {
-            seen = true;
-            break;
-          }
-        }
-        if (seen) continue;
-        bucket.push({ bits: linearized.snapshot(), state: next });
-      } else {
-        cache.set(key, [{ bits: linearized.snapshot(), state: next }]);
-      }
-      return k;
+      // Applying it without changing the state is covered by not applying it at all.
+      if (!equal(candidates[k], state) && fresh(candidates[k])) return k;
     }
-    linearized.clear(opIdx);
     return -1;
   };
 
-  const candidatesOf = (state: S, op: Operation<I, O>): S[] => {
-    if (op.outcome === 'unknown') return model.stepUnknown(state, op.input);
-    const stepped = model.step(state, op.input, op.output as O, op.outcome);
-    return stepped.ok ? [stepped.next] : [];
+  const push = (node: number, pass: number, choice: number, before: S, candidates: S[] | null) => {
+    frameNode.push(node);
+    framePass.push(pass);
+    frameChoice.push(choice);
+    frameBefore.push(before);
+    frameCandidates.push(candidates);
+    list.lift(node);
+    if (!unknownOp[EntryList.opIndex(node)]) remainingDefinite--;
   };
 
   try {
     let state = model.init();
-    let { nodes, stopAt } = children();
-    let index = 0;
+    let node = list.first();
+    let pass = 0;
     // Once only unknown-outcome operations remain they can all go last, i.e. never take effect.
     search: while (remainingDefinite > 0) {
-      for (; index < nodes.length; index++) {
+      while (node !== -1 && EntryList.isCall(node)) {
         if ((++steps & 255) === 0) {
           if (performance.now() > deadline) return result('unknown', 'time budget exhausted');
           if (steps % SLICE_STEPS === 0) yield;
         }
-        const node = nodes[index];
         const opIdx = EntryList.opIndex(node);
-        const candidates = candidatesOf(state, ops[opIdx]);
-        const choice = candidates.length > 0 ? takeFresh(state, opIdx, candidates, 0) : -1;
-        if (choice < 0) continue;
-        frames.push({ children: nodes, stopAt, index, candidates, choice, before: state });
-        list.lift(node);
-        if (ops[opIdx].outcome !== 'unknown') remainingDefinite--;
-        state = candidates[choice];
-        ({ nodes, stopAt } = children());
-        index = 0;
-        continue search;
-      }
-      // No operation can go next: the one returning at stopAt cannot be placed. Record, then backtrack.
-      if (frames.length > best.depth) best = snapshotBest(ops, frames, stopAt, state);
-      for (;;) {
-        const frame = frames.pop();
-        if (!frame) return result('illegal');
-        const node = frame.children[frame.index];
-        const opIdx = EntryList.opIndex(node);
-        linearized.clear(opIdx);
-        list.unlift(node);
-        if (ops[opIdx].outcome !== 'unknown') remainingDefinite++;
-        state = frame.before;
-        nodes = frame.children;
-        stopAt = frame.stopAt;
-        index = frame.index;
-        const other = takeFresh(state, opIdx, frame.candidates, frame.choice + 1);
-        if (other >= 0) {
-          frames.push({ ...frame, choice: other });
-          list.lift(node);
-          if (ops[opIdx].outcome !== 'unknown') remainingDefinite--;
-          state = frame.candidates[other];
-          ({ nodes, stopAt } = children());
-          index = 0;
-          continue search;
+        if (unknownOp[opIdx] === (pass === 1)) {
+          const op = ops[opIdx];
+          linearized.set(opIdx);
+          if (pass === 0) {
+            const stepped = model.step(state, op.input, op.output as O, op.outcome as 'ok' | 'fail');
+            if (stepped.ok && fresh(stepped.next)) {
+              push(node, 0, 0, state, null);
+              state = stepped.next;
+              node = list.first();
+              continue search;
+            }
+          } else {
+            const candidates = model.stepUnknown(state, op.input);
+            const choice = freshCandidate(state, candidates, 0);
+            if (choice >= 0) {
+              push(node, 1, choice, state, candidates);
+              state = candidates[choice];
+              node = list.first();
+              pass = 0;
+              continue search;
+            }
+          }
+          linearized.clear(opIdx);
         }
-        index++;
+        node = list.next[node];
+      }
+      if (pass === 0) {
+        pass = 1;
+        node = list.first();
+        continue;
+      }
+      // Nothing can go next: the operation returning at `node` cannot be placed. Record, then backtrack.
+      if (frameNode.length > best.depth) best = snapshotBest(ops, frameNode, node, state);
+      for (;;) {
+        if (frameNode.length === 0) return result('illegal');
+        const top = frameNode.pop()!;
+        const topPass = framePass.pop()!;
+        const choice = frameChoice.pop()!;
+        const before = frameBefore.pop()!;
+        const candidates = frameCandidates.pop()!;
+        const topIdx = EntryList.opIndex(top);
+        list.unlift(top);
+        if (!unknownOp[topIdx]) remainingDefinite++;
+        state = before;
+        if (candidates) {
+          // still marked linearized: try its other possible effects
+          const other = freshCandidate(state, candidates, choice + 1);
+          if (other >= 0) {
+            push(top, topPass, other, before, candidates);
+            state = candidates[other];
+            node = list.first();
+            pass = 0;
+            continue search;
+          }
+        }
+        linearized.clear(topIdx);
+        node = list.next[top];
+        pass = topPass;
         continue search;
       }
     }
@@ -282,18 +290,9 @@ export function* searchPartition<S, I, O>(
   }
 }
 
-interface Frame<S> {
-  children: number[];
-  stopAt: number;
-  index: number;
-  candidates: S[];
-  choice: number;
-  before: S;
-}
-
-function snapshotBest<S, I, O>(ops: Operation<I, O>[], frames: Frame<S>[], stopAt: number, state: S) {
-  const prefix = frames.map((f) => ops[EntryList.opIndex(f.children[f.index])].id);
-  return { depth: frames.length, prefix, stuck: stopAt === -1 ? [] : concurrentWith(ops, EntryList.opIndex(stopAt)), state };
+function snapshotBest<S, I, O>(ops: Operation<I, O>[], frameNode: number[], stopAt: number, state: S) {
+  const prefix = frameNode.map((node) => ops[EntryList.opIndex(node)].id);
+  return { depth: frameNode.length, prefix, stuck: stopAt === -1 ? [] : concurrentWith(ops, EntryList.opIndex(stopAt)), state };
 }
 
 /** The operation that could not be placed and every operation overlapping it in time, by call time. */

@@ -87,6 +87,34 @@ describe('faults, sequential', () => {
     expect(faulty).toBe(1);
   });
 
+  it('dir-delete-attached: deleting an attached object succeeds', async () => {
+    const { ref, faulty } = await both('dir-delete-attached', async (d) => {
+      await d.write([person(d, 'p', { ParentReference: { Selector: '/' }, LinkName: 'p' })]);
+      try {
+        await d.write([{ DeleteObject: { ObjectReference: { Selector: '/p' } } }]);
+        return { deleted: true, children: Object.keys(await d.children('/')) };
+      } catch (e) {
+        return { error: (e as { members: unknown }).members, children: Object.keys(await d.children('/')) };
+      }
+    });
+    expect(ref).toEqual({ error: { Index: 0, Type: 'ObjectNotDetachedException' }, children: ['p'] });
+    expect(faulty).toEqual({ deleted: true, children: [] });
+  });
+
+  it('dir-no-write-limits: a batch writing 21 objects is applied', async () => {
+    const { ref, faulty } = await both('dir-no-write-limits', async (d) => {
+      const ops = Array.from({ length: 21 }, (_, i) => group(d, { ParentReference: { Selector: '/' }, LinkName: `g${i}` }));
+      try {
+        await d.write(ops);
+      } catch (e) {
+        return { type: (e as { members: { Type?: unknown } }).members.Type, children: Object.keys(await d.children('/')).length };
+      }
+      return { type: 'none', children: Object.keys(await d.children('/')).length };
+    });
+    expect(ref).toEqual({ type: 'LimitExceededException', children: 0 });
+    expect(faulty).toEqual({ type: 'none', children: 21 });
+  });
+
   it('dir-batch-steps-visible: alone, a batch ends exactly as on the reference', async () => {
     const { ref, faulty } = await both('dir-batch-steps-visible', async (d) => {
       const r = await d.write([group(d, { ParentReference: { Selector: '/' }, LinkName: 'a' }), group(d, { ParentReference: { Selector: '/' }, LinkName: 'b' })]);

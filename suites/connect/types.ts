@@ -47,6 +47,8 @@ export interface ValueItem {
   AttributeName: string;
   Value?: string;
   LockVersion?: LockVersion;
+  LastModifiedTime?: number;
+  LastModifiedRegion?: string;
 }
 
 export interface SuccessEntry {
@@ -71,6 +73,8 @@ export interface DescribedValue {
   AttributeName?: string;
   Value?: string;
   LockVersion?: LockVersion;
+  LastModifiedTime?: unknown;
+  LastModifiedRegion?: unknown;
 }
 
 /** The component a lock level checks (CONNECT-LOCK-1); NONE checks none. */

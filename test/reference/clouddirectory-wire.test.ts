@@ -63,10 +63,21 @@ async function published(name: string): Promise<string> {
     }),
   );
   await client.send(new CreateFacetCommand({ SchemaArn: dev, Name: 'Folder', ObjectType: 'NODE', Attributes: [] }));
+  await client.send(new CreateFacetCommand({ SchemaArn: dev, Name: 'Pol', ObjectType: 'POLICY', Attributes: [] }));
+  await client.send(
+    new CreateFacetCommand({ SchemaArn: dev, Name: 'Tag', ObjectType: 'LEAF_NODE', Attributes: [{ Name: 'tag', RequiredBehavior: 'NOT_REQUIRED', AttributeDefinition: { Type: 'STRING' } }] }),
+  );
   await client.send(
     new CreateTypedLinkFacetCommand({
       SchemaArn: dev,
-      Facet: { Name: 'Refers', Attributes: [{ Name: 'kind', Type: 'STRING', RequiredBehavior: 'REQUIRED_ALWAYS' }], IdentityAttributeOrder: ['kind'] },
+      Facet: {
+        Name: 'Refers',
+        Attributes: [
+          { Name: 'kind', Type: 'STRING', RequiredBehavior: 'REQUIRED_ALWAYS' },
+          { Name: 'note', Type: 'STRING', RequiredBehavior: 'NOT_REQUIRED' },
+        ],
+        IdentityAttributeOrder: ['kind'],
+      },
     }),
   );
   return (await client.send(new PublishSchemaCommand({ DevelopmentSchemaArn: dev, Version: '1' }))).PublishedSchemaArn!;
@@ -157,6 +168,104 @@ describe('Cloud Directory through @aws-sdk/client-clouddirectory', () => {
     expect((await client.send(new DisableDirectoryCommand({ DirectoryArn }))).DirectoryArn).toBe(DirectoryArn);
     expect((await client.send(new DeleteDirectoryCommand({ DirectoryArn }))).DirectoryArn).toBe(DirectoryArn);
     expect((await client.send(new DeleteSchemaCommand({ SchemaArn: pub }))).SchemaArn).toBe(pub);
+    expect(server.internalErrors()).toBe(0);
+  });
+
+  it('carries every BatchWrite operation and every BatchRead operation through the SDK', async () => {
+    const pub = await published('all');
+    const dir = await client.send(new CreateDirectoryCommand({ SchemaArn: pub, Name: 'all-dir' }));
+    const DirectoryArn = dir.DirectoryArn!;
+    const schema = dir.AppliedSchemaArn!;
+    const label = { Key: { SchemaArn: schema, FacetName: 'Thing', Name: 'label' }, Value: { StringValue: 'x' } };
+    const setup = await client.send(
+      new BatchWriteCommand({
+        DirectoryArn,
+        Operations: [
+          { CreateObject: { SchemaFacet: [{ SchemaArn: schema, FacetName: 'Folder' }], ObjectAttributeList: [], ParentReference: { Selector: '/' }, LinkName: 'f' } },
+          { CreateObject: { SchemaFacet: [{ SchemaArn: schema, FacetName: 'Thing' }], ObjectAttributeList: [label], ParentReference: { Selector: '/f' }, LinkName: 'a' } },
+          { CreateObject: { SchemaFacet: [{ SchemaArn: schema, FacetName: 'Thing' }], ObjectAttributeList: [{ ...label, Value: { StringValue: 'y' } }], ParentReference: { Selector: '/f' }, LinkName: 'b' } },
+          { CreateObject: { SchemaFacet: [{ SchemaArn: schema, FacetName: 'Pol' }], ObjectAttributeList: [], ParentReference: { Selector: '/' }, LinkName: 'pol' } },
+          { CreateIndex: { OrderedIndexedAttributeList: [label.Key], IsUnique: true, ParentReference: { Selector: '/' }, LinkName: 'ix' } },
+          { AddFacetToObject: { ObjectReference: { Selector: '/f/a' }, SchemaFacet: { SchemaArn: schema, FacetName: 'Tag' }, ObjectAttributeList: [{ Key: { SchemaArn: schema, FacetName: 'Tag', Name: 'tag' }, Value: { StringValue: 't' } }] } },
+          { AttachPolicy: { PolicyReference: { Selector: '/pol' }, ObjectReference: { Selector: '/f' } } },
+          { AttachToIndex: { IndexReference: { Selector: '/ix' }, TargetReference: { Selector: '/f/a' } } },
+          { AttachTypedLink: { SourceObjectReference: { Selector: '/f/a' }, TargetObjectReference: { Selector: '/f/b' }, TypedLinkFacet: { SchemaArn: schema, TypedLinkName: 'Refers' }, Attributes: [{ AttributeName: 'kind', Value: { StringValue: 'k' } }] } },
+        ],
+      }),
+    );
+    const ids = setup.Responses!.slice(0, 5).map((r) => (r.CreateObject ?? r.CreateIndex)!.ObjectIdentifier!);
+    const [f, a, b, pol, ix] = ids;
+    expect(setup.Responses![4].CreateIndex?.ObjectIdentifier).toBe(ix);
+    expect(setup.Responses![5].AddFacetToObject).toEqual({});
+    expect(setup.Responses![6].AttachPolicy).toEqual({});
+    expect(setup.Responses![7].AttachToIndex?.AttachedObjectIdentifier).toBe(a);
+    const spec = setup.Responses![8].AttachTypedLink!.TypedLinkSpecifier!;
+    expect(spec.IdentityAttributeValues).toEqual([{ AttributeName: 'kind', Value: { StringValue: 'k' } }]);
+
+    const reads = await client.send(
+      new BatchReadCommand({
+        DirectoryArn,
+        Operations: [
+          { ListObjectAttributes: { ObjectReference: { Selector: '/f/a' }, FacetFilter: { SchemaArn: schema, FacetName: 'Tag' } } },
+          { ListObjectChildren: { ObjectReference: { Selector: '/f' }, MaxResults: 1 } },
+          { ListAttachedIndices: { TargetReference: { Selector: '/f/a' } } },
+          { ListObjectParentPaths: { ObjectReference: { Selector: '/f/a' } } },
+          { GetObjectInformation: { ObjectReference: { Selector: '/pol' } } },
+          { GetObjectAttributes: { ObjectReference: { Selector: '/f/b' }, SchemaFacet: { SchemaArn: schema, FacetName: 'Thing' }, AttributeNames: ['label'] } },
+          { ListObjectParents: { ObjectReference: { Selector: '/f/a' } } },
+          { ListObjectPolicies: { ObjectReference: { Selector: '/f' } } },
+          { ListPolicyAttachments: { PolicyReference: { Selector: '/pol' } } },
+          { LookupPolicy: { ObjectReference: { Selector: '/f/a' } } },
+          { ListIndex: { IndexReference: { Selector: '/ix' } } },
+          { ListOutgoingTypedLinks: { ObjectReference: { Selector: '/f/a' } } },
+          { ListIncomingTypedLinks: { ObjectReference: { Selector: '/f/b' } } },
+          { GetLinkAttributes: { TypedLinkSpecifier: spec, AttributeNames: ['kind'] } },
+        ],
+      }),
+    );
+    const ok = reads.Responses!.map((r) => {
+      expect(r.ExceptionResponse).toBeUndefined();
+      return r.SuccessfulResponse!;
+    });
+    expect(ok[0].ListObjectAttributes?.Attributes).toEqual([{ Key: { SchemaArn: schema, FacetName: 'Tag', Name: 'tag' }, Value: { StringValue: 't' } }]);
+    expect(ok[1].ListObjectChildren?.Children).toEqual({ a });
+    expect(ok[1].ListObjectChildren?.NextToken).toEqual(expect.any(String));
+    expect(ok[2].ListAttachedIndices?.IndexAttachments?.[0].ObjectIdentifier).toBe(ix);
+    expect(ok[3].ListObjectParentPaths?.PathToObjectIdentifiersList).toEqual([{ Path: '/f/a', ObjectIdentifiers: [dir.ObjectIdentifier, f, a] }]);
+    expect(ok[4].GetObjectInformation?.ObjectIdentifier).toBe(pol);
+    expect(ok[5].GetObjectAttributes?.Attributes?.[0].Value).toEqual({ StringValue: 'y' });
+    expect(ok[6].ListObjectParents?.ParentLinks).toEqual([{ ObjectIdentifier: f, LinkName: 'a' }]);
+    expect(ok[7].ListObjectPolicies?.AttachedPolicyIds).toEqual([pol]);
+    expect(ok[8].ListPolicyAttachments?.ObjectIdentifiers).toEqual([f]);
+    expect(ok[9].LookupPolicy?.PolicyToPathList?.[0].Policies?.[0].PolicyId).toBe(pol);
+    expect(ok[10].ListIndex?.IndexAttachments?.[0].ObjectIdentifier).toBe(a);
+    expect(ok[11].ListOutgoingTypedLinks?.TypedLinkSpecifiers).toHaveLength(1);
+    expect(ok[12].ListIncomingTypedLinks?.LinkSpecifiers).toHaveLength(1);
+    expect(ok[13].GetLinkAttributes?.Attributes).toEqual([{ Key: { SchemaArn: schema, FacetName: 'Refers', Name: 'kind' }, Value: { StringValue: 'k' } }]);
+
+    const teardown = await client.send(
+      new BatchWriteCommand({
+        DirectoryArn,
+        Operations: [
+          { UpdateLinkAttributes: { TypedLinkSpecifier: spec, AttributeUpdates: [{ AttributeKey: { SchemaArn: schema, FacetName: 'Refers', Name: 'note' }, AttributeAction: { AttributeActionType: 'CREATE_OR_UPDATE', AttributeUpdateValue: { StringValue: 'n' } } }] } },
+          { DetachTypedLink: { TypedLinkSpecifier: spec } },
+          { DetachFromIndex: { IndexReference: { Selector: '/ix' }, TargetReference: { Selector: '/f/a' } } },
+          { DetachPolicy: { PolicyReference: { Selector: '/pol' }, ObjectReference: { Selector: '/f' } } },
+          { RemoveFacetFromObject: { ObjectReference: { Selector: '/f/a' }, SchemaFacet: { SchemaArn: schema, FacetName: 'Tag' } } },
+          { DetachObject: { ParentReference: { Selector: '/f' }, LinkName: 'b', BatchReferenceName: 'b' } },
+          { DeleteObject: { ObjectReference: { Selector: '#b' } } },
+        ],
+      }),
+    );
+    expect(teardown.Responses).toEqual([
+      { UpdateLinkAttributes: {} },
+      { DetachTypedLink: {} },
+      { DetachFromIndex: { DetachedObjectIdentifier: a } },
+      { DetachPolicy: {} },
+      { RemoveFacetFromObject: {} },
+      { DetachObject: { detachedObjectIdentifier: b } },
+      { DeleteObject: {} },
+    ]);
     expect(server.internalErrors()).toBe(0);
   });
 

@@ -1,5 +1,7 @@
 // Calls the Cognito Sync handler directly (no HTTP) with a controllable clock.
+import { expect } from 'vitest';
 import { ApiError, type RequestContext } from '../../fixtures/reference/types.js';
+import { responseValidator } from '../../spec/validators.js';
 import { createCognitoSyncHandler } from '../../fixtures/reference/cognito-sync/handler.js';
 
 export const POOL = 'us-east-1:0f1e2d3c-aaaa-bbbb-cccc-000000000001';
@@ -15,8 +17,13 @@ export function syncHarness(faults: string[] = [], start = Date.UTC(2026, 10, 22
     region: 'us-east-1',
     accountId: '123456789012',
   });
-  const call = async (op: string, input: Record<string, unknown>): Promise<Record<string, any>> =>
-    (await handler.handle(op, { IdentityPoolId: POOL, IdentityId: IDENTITY, ...input }, ctx())) as Record<string, any>;
+  /** Runs an operation; every success must match the operation's OpenAPI output schema (COMMON-RESP-1). */
+  const call = async (op: string, input: Record<string, unknown>): Promise<Record<string, any>> => {
+    const out = (await handler.handle(op, { IdentityPoolId: POOL, IdentityId: IDENTITY, ...input }, ctx())) as Record<string, any>;
+    const checked = responseValidator('cognito-sync', op)(JSON.parse(JSON.stringify(out)));
+    expect(checked.errors, `${op} output against its schema`).toEqual([]);
+    return out;
+  };
   /** The error shape name a call fails with, or 'ok'. */
   const outcome = async (op: string, input: Record<string, unknown>): Promise<string> => {
     try {

@@ -6,7 +6,7 @@ import { checkHistory, type CheckResult } from '../linearizability/checker.js';
 import { explainResult, writeTimeline } from '../linearizability/explain.js';
 import type { Operation } from '../linearizability/history.js';
 import type { Violation } from '../linearizability/invariants.js';
-import type { Model } from '../linearizability/model.js';
+import { describeOp, type Model } from '../linearizability/model.js';
 import { describeProgram, type ParallelProgram } from './program.js';
 import { runProgram, type Executor } from './run-program.js';
 
@@ -129,6 +129,11 @@ function explainFailure<S, Cmd, Out>(
   path: string | undefined,
 ): string {
   const lines = [`parallel program (seed ${seed}${path ? `, path "${path}"` : ''}):`, describeProgram(failure.program, options.describeCommand)];
+  lines.push('history (as sent, times in ms):');
+  for (const op of failure.history) {
+    const ret = Number.isFinite(op.ret) ? op.ret.toFixed(3) : '∞';
+    lines.push(`  #${op.id} client ${String(op.clientId)} [${op.call.toFixed(3)}, ${ret}] ${describeOp(options.model, op)}`);
+  }
   for (const v of failure.violations) lines.push(`invariant ${v.rule}: ${v.message}`);
   if (failure.check) lines.push(explainResult(options.model, failure.check));
   return lines.join('\n');

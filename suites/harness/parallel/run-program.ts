@@ -10,8 +10,16 @@ export interface ExecResult<Out> {
   output?: Out;
 }
 
+export interface ExecContext<Cmd> {
+  /**
+   * Records the operation as actually sent, when the executor fills something in at run time (the
+   * version this client last read, a unique value token). Call it before sending.
+   */
+  setInput(input: Cmd): void;
+}
+
 /** Performs one operation; transport-agnostic (HTTP, in-memory fake, ...). */
-export type Executor<Cmd, Out> = (clientId: ClientId, op: Cmd) => Promise<ExecResult<Out>>;
+export type Executor<Cmd, Out> = (clientId: ClientId, op: Cmd, context: ExecContext<Cmd>) => Promise<ExecResult<Out>>;
 
 export interface RunOptions<Cmd> {
   /** Per-operation timeout; past it the outcome is unknown (default 10 s). */
@@ -34,7 +42,8 @@ export async function runProgram<Cmd, Out>(
   const perform = async (clientId: ClientId, input: Cmd): Promise<void> => {
     const op: Operation<Cmd, Out> = { id: history.length, clientId, input, output: undefined, call: clock(), ret: Infinity, outcome: 'unknown' };
     history.push(op);
-    const result = await callWithTimeout(() => executor(clientId, input), timeoutMs);
+    const context: ExecContext<Cmd> = { setInput: (sent) => void (op.input = sent) };
+    const result = await callWithTimeout(() => executor(clientId, input, context), timeoutMs);
     const ret = clock();
     if (result && (result.outcome === 'ok' || result.outcome === 'fail')) {
       op.outcome = result.outcome;

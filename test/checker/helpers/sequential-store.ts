@@ -3,8 +3,9 @@
 // this way is linearizable by construction (the execution order is a witness).
 import fc from 'fast-check';
 import type { Operation, Outcome } from '../../../suites/harness/linearizability/history.js';
-import type { VersionedOp } from '../../../suites/harness/linearizability/invariants.js';
 import type { StoreInput, StoreItem, StoreOutput } from '../../../suites/harness/linearizability/models/versioned-store.js';
+
+export { toVersionedOps } from '../../../suites/harness/linearizability/models/versioned-store.js';
 
 export type StoreOp = Operation<StoreInput, StoreOutput>;
 
@@ -77,20 +78,4 @@ export function buildHistory(specs: StepSpec[]): SequentialStore {
   const store = new SequentialStore();
   specs.forEach((spec, i) => store.run(spec, 10 * i - spec.before, 10 * i + spec.after));
   return store;
-}
-
-/** The same history in the shape the tier-1 invariants read. */
-export function toVersionedOps(history: StoreOp[]): VersionedOp[] {
-  return history.map((op) => {
-    const base = { id: op.id, clientId: op.clientId, call: op.call, ret: op.ret, outcome: op.outcome };
-    if (op.input.kind === 'read') {
-      return { ...base, reads: op.outcome === 'ok' ? op.input.keys.map((key, i) => ({ key, ...op.output!.items![i] })) : [] };
-    }
-    const versions = op.output?.versions;
-    return {
-      ...base,
-      atomic: op.input.items.length > 1,
-      writes: op.input.items.map((item, i) => ({ key: item.key, base: item.base, value: item.value, version: op.outcome === 'ok' ? versions?.[i] : undefined })),
-    };
-  });
 }

@@ -3,6 +3,7 @@
 // A write whose outcome is unknown leaves its items with a not-yet-known version, which the next read
 // or successful conditional write pins down.
 import type { Operation } from '../history.js';
+import type { VersionedOp } from '../invariants.js';
 import type { Model } from '../model.js';
 
 export type ItemVersion = string | number;
@@ -117,4 +118,27 @@ export function partitionByConnectedKeys(history: Operation<StoreInput, StoreOut
     group.push(op);
   }
   return [...groups.values()];
+}
+
+/** The same history in the shape the tier-1 invariants read (a write with several items is atomic). */
+export function toVersionedOps(history: Operation<StoreInput, StoreOutput>[]): VersionedOp[] {
+  return history.map((op) => {
+    const base = { id: op.id, clientId: op.clientId, call: op.call, ret: op.ret, outcome: op.outcome };
+    if (op.input.kind === 'read') {
+      const items = op.output?.items ?? [];
+      const keys = op.input.keys;
+      return { ...base, reads: op.outcome === 'ok' ? keys.flatMap((key, i) => (items[i] ? [{ key, version: items[i].version, value: items[i].value }] : [])) : [] };
+    }
+    const versions = op.output?.versions;
+    return {
+      ...base,
+      atomic: op.input.items.length > 1,
+      writes: op.input.items.map((item, i) => ({
+        key: item.key,
+        base: item.base,
+        value: item.value,
+        version: op.outcome === 'ok' ? versions?.[i] : undefined,
+      })),
+    };
+  });
 }

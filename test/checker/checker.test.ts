@@ -68,6 +68,7 @@ describe('linearizability search', () => {
   it('returns unknown, not a crash, for bad input or a throwing model', () => {
     expect(checkHistory(registerModel, [{ ...write(0, 5, 1, 1) }]).verdict).toBe('unknown');
     expect(checkHistory(registerModel, 'nope' as unknown as Op[]).verdict).toBe('unknown');
+    expect(checkHistory(registerModel, [null, 3] as unknown as Op[]).problems[0]).toContain('operation object');
     const throwing: Model<number, RegisterInput, RegisterOutput> = {
       init: () => 0,
       step: () => {
@@ -89,6 +90,17 @@ describe('linearizability search', () => {
     const result = checkHistory(registerModel, ops, { timeoutMs: 50 });
     expect(['unknown', 'illegal']).toContain(result.verdict);
     expect(result.verdict).not.toBe('ok');
+  });
+
+  it('gives up with unknown when the memo budget is spent', () => {
+    const ops: Op[] = [];
+    for (let i = 0; i < 12; i++) ops.push(write(i, 0, 100, i));
+    ops.push(read(99, 0, 100, 1000));
+    const result = checkHistory(registerModel, ops, { maxCacheEntries: 50 });
+    expect(result.verdict).toBe('unknown');
+    expect(result.partitions[0].reason).toContain('memory budget');
+    // with room to finish, the same history is proved illegal (no write stores 1000)
+    expect(checkHistory(registerModel, ops).verdict).toBe('illegal');
   });
 
   it('explains an illegal history in text and as a self-contained HTML timeline', () => {

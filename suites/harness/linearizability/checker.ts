@@ -12,7 +12,17 @@ export interface CheckOptions {
   timeoutMs?: number;
   /** Stop at the first illegal partition (default true); the unfinished ones are reported 'unknown'. */
   stopAtFirstIllegal?: boolean;
+  /** Memo entries allowed per partition (default 500,000); past it the verdict is 'unknown'. */
+  maxCacheEntries?: number;
 }
+
+/** @internal the budget one partition search runs under */
+export interface SearchLimits {
+  deadline: number;
+  maxCacheEntries?: number;
+}
+
+
 
 export interface PartitionResult<Input, Output> {
   verdict: LinearizabilityVerdict;
@@ -43,6 +53,7 @@ export interface CheckResult<Input, Output> {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_CACHE_ENTRIES = 500_000;
 
 export function checkHistory<S, I, O>(
   model: Model<S, I, O>,
@@ -70,7 +81,8 @@ export function checkHistory<S, I, O>(
   // Partitions share the budget round-robin, so one slow legal partition cannot hide an illegal one.
   const stopEarly = options.stopAtFirstIllegal ?? true;
   const results: (PartitionResult<I, O> | undefined)[] = groups.map(() => undefined);
-  const searches = groups.map((group) => searchPartition(model, group, deadline));
+  const limits = { deadline, maxCacheEntries: options.maxCacheEntries };
+  const searches = groups.map((group) => searchPartition(model, group, limits));
   let running = searches.length;
   let illegalFound = false;
   while (running > 0 && !(illegalFound && stopEarly)) {
@@ -117,8 +129,8 @@ function mix(a: number, b: number): number {
 
 
 /** One partition, searched alone to the end or the deadline. */
-export function checkPartition<S, I, O>(model: Model<S, I, O>, ops: Operation<I, O>[], deadline: number): PartitionResult<I, O> {
-  const search = searchPartition(model, ops, deadline);
+export function checkPartition<S, I, O>(model: Model<S, I, O>, ops: Operation<I, O>[], limits: SearchLimits): PartitionResult<I, O> {
+  const search = searchPartition(model, ops, limits);
   for (;;) {
     const step = search.next();
     if (step.done) return step.value;
@@ -135,8 +147,11 @@ const SLICE_STEPS = 4096;
 export function* searchPartition<S, I, O>(
   model: Model<S, I, O>,
   ops: Operation<I, O>[],
-  deadline: number,
+  limits: SearchLimits,
 ): Generator<void, PartitionResult<I, O>, void> {
+  const { deadline } = limits;
+  const maxCacheEntries = limits.maxCacheEntries ?? DEFAULT_MAX_CACHE_ENTRIES;
+  let cacheEntries = 0;
   const list = new EntryList(ops);
   const linearized = new LinearizedSet(ops.length);
   const cache = new Map<number, CacheEntry<S>[]>();
@@ -189,6 +204,7 @@ export function* searchPartition<S, I, O>(
     } else {
       cache.set(key, [{ bits: linearized.snapshot(), state: next }]);
     }
+    cacheEntries++;
     return true;
   };
 
@@ -220,6 +236,7 @@ export function* searchPartition<S, I, O>(
       while (node !== -1 && EntryList.isCall(node)) {
         if ((++steps & 255) === 0) {
           if (performance.now() > deadline) return result('unknown', 'time budget exhausted');
+          if (cacheEntries > maxCacheEntries) return result('unknown', 'memory budget exhausted (memo entries)');
           if (steps % SLICE_STEPS === 0) yield;
         }
         const opIdx = EntryList.opIndex(node);

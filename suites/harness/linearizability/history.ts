@@ -26,6 +26,10 @@ export function historyProblems(ops: readonly Operation[]): string[] {
   const problems: string[] = [];
   const ids = new Set<number>();
   for (const op of ops) {
+    if (typeof op !== 'object' || op === null) {
+      problems.push('every history entry must be an operation object');
+      continue;
+    }
     if (ids.has(op.id)) problems.push(`duplicate operation id ${op.id}`);
     ids.add(op.id);
     if (typeof op.call !== 'number' || Number.isNaN(op.call) || !Number.isFinite(op.call)) {

@@ -22,10 +22,10 @@ type Autocannon = (opts: { url: string; method: string; body: string; headers: R
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const { values: args } = parseArgs({
-  options: { rounds: { type: 'string', default: '3' }, duration: { type: 'string', default: '3' }, connections: { type: 'string', default: '16' }, values: { type: 'string', default: '100000' } },
+  options: { rounds: { type: 'string', default: '5' }, duration: { type: 'string', default: '2' }, connections: { type: 'string', default: '16' }, values: { type: 'string', default: '100000' } },
 });
-const DURATION = Math.max(1, Number(args.duration) || 3);
-const ROUNDS = Math.max(1, Number(args.rounds) || 3);
+const DURATION = Math.max(1, Number(args.duration) || 2);
+const ROUNDS = Math.max(1, Number(args.rounds) || 5);
 const CONNECTIONS = Math.max(1, Number(args.connections) || 16);
 const STORED_VALUES = Math.max(25, Number(args.values) || 100_000);
 const ITEMS = 25;

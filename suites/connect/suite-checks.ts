@@ -7,6 +7,7 @@ import type { ConnectSizes } from './profiles.js';
 import { recordProperty } from './record.js';
 import { runSequential, SEQUENTIAL_REQUIREMENTS } from './sequential.js';
 import type { LockLevel } from './types.js';
+import { runConcurrency } from './concurrency.js';
 
 export function sequentialCheckName(level: LockLevel): string {
   return `sequential model-based run at lock level ${level}`;
@@ -24,4 +25,22 @@ export async function checkSequential(api: ConnectApi, rec: VerdictRecorder, lev
 export async function checkPartialFailure(api: ConnectApi, rec: VerdictRecorder, level: LockLevel, seed: number, sizes: ConnectSizes): Promise<void> {
   const o = await runPartialFailure(api, { level, seed, numRuns: sizes.partialRuns });
   recordProperty(rec, o, { operation: 'BatchUpdateDataTableValue', check: partialCheckName(level), covers: PARTIAL_REQUIREMENTS });
+}
+
+export function concurrencyCheckName(level: LockLevel): string {
+  return `parallel conditional updates on shared values, lock level ${level}`;
+}
+
+export async function checkConcurrency(apiFor: (client: string) => ConnectApi, rec: VerdictRecorder, level: LockLevel, seed: number, sizes: ConnectSizes): Promise<void> {
+  const o = await runConcurrency({ level, seed, runs: sizes.concurrencyRuns, apiFor });
+  const check = concurrencyCheckName(level);
+  if (o.error !== undefined) return void rec.notApplicable('CONNECT-CONC-1', 'BatchUpdateDataTableValue', check, `property could not run: ${o.error}`);
+  rec.check('CONNECT-CONC-1', {
+    operation: 'BatchUpdateDataTableValue',
+    check,
+    ok: o.ok,
+    message: o.ok ? `${o.numRuns} parallel programs, every history linearizable (seed ${o.seed})` : (o.explanation ?? 'history not linearizable'),
+    ...(o.path !== undefined ? { path: o.path } : {}),
+    ...(o.counterexample ? { counterexample: o.counterexample } : {}),
+  });
 }

@@ -119,3 +119,26 @@ describe('linearizability search', () => {
     expect(html).not.toMatch(/<script|<link|src=/);
   });
 });
+
+describe('versioned store model', () => {
+  it('accepts a failed conditional write only when its version is not current', async () => {
+    const { versionedStoreModel } = await import('../../suites/harness/linearizability/models/versioned-store.js');
+    const created = { id: 1, clientId: 0, call: 0, ret: 1, outcome: 'ok' as const, input: { kind: 'write' as const, items: [{ key: 'a', base: null, value: 'x' }] }, output: { versions: ['a1'] } };
+    const failedRight = { id: 2, clientId: 0, call: 2, ret: 3, outcome: 'fail' as const, input: { kind: 'write' as const, items: [{ key: 'a', base: 'old', value: 'y' }] }, output: {} };
+    const failedWrong = { ...failedRight, input: { kind: 'write' as const, items: [{ key: 'a', base: 'a1', value: 'y' }] } };
+    const failedUnconditional = { ...failedRight, input: { kind: 'write' as const, items: [{ key: 'a', value: 'y' }] } };
+    expect(checkHistory(versionedStoreModel, [created, failedRight]).verdict).toBe('ok');
+    expect(checkHistory(versionedStoreModel, [created, failedWrong]).verdict).toBe('illegal');
+    expect(checkHistory(versionedStoreModel, [created, failedUnconditional]).verdict).toBe('ok');
+  });
+
+  it('pins the version of an unknown write at the first read that sees it', async () => {
+    const { versionedStoreModel } = await import('../../suites/harness/linearizability/models/versioned-store.js');
+    const lost = { id: 1, clientId: 0, call: 0, ret: Infinity, outcome: 'unknown' as const, input: { kind: 'write' as const, items: [{ key: 'a', base: null, value: 'x' }] }, output: undefined };
+    const seen = (id: number, call: number, version: string) => ({
+      id, clientId: 1, call, ret: call + 1, outcome: 'ok' as const, input: { kind: 'read' as const, keys: ['a'] }, output: { items: [{ version, value: 'x' }] },
+    });
+    expect(checkHistory(versionedStoreModel, [lost, seen(2, 5, 'v9'), seen(3, 7, 'v9')]).verdict).toBe('ok');
+    expect(checkHistory(versionedStoreModel, [lost, seen(2, 5, 'v9'), seen(3, 7, 'v8')]).verdict).toBe('illegal');
+  });
+});

@@ -59,9 +59,12 @@ export const versionedStoreModel: Model<StoreState, StoreInput, StoreOutput> = {
     }
     const allMatch = input.items.every((item) => versionMatches(get(state, item.key), item.base));
     if (outcome === 'fail') {
-      // Some condition must have failed; with not-yet-known versions that cannot be ruled out.
-      const anyMayFail = input.items.some((item) => item.base !== undefined && (get(state, item.key).version === UNSET || get(state, item.key).version !== item.base));
-      return { ok: anyMayFail, next: state };
+      // A failed write had no effect. If every item was conditional, some condition must have failed
+      // (a not-yet-known version may be the one); an unconditional item may fail for other reasons.
+      const explained = input.items.some(
+        (item) => item.base === undefined || get(state, item.key).version === UNSET || get(state, item.key).version !== item.base,
+      );
+      return { ok: explained, next: state };
     }
     const versions = output?.versions ?? [];
     if (!allMatch || versions.length !== input.items.length) return { ok: false, next: state };

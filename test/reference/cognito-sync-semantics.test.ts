@@ -236,3 +236,18 @@ describe('datasets', () => {
     );
   });
 });
+
+describe('tombstones and the quota', () => {
+  it('a tombstone keeps its key bytes in DataStorage, so removes cannot grow a dataset without bound', async () => {
+    const h = syncHarness();
+    const c = (await h.update('d', [replace('abc', 'value', 0)])).Records[0].SyncCount;
+    expect((await h.call('DescribeDataset', { DatasetName: 'd' })).Dataset.DataStorage).toBe(8);
+    await h.update('d', [remove('abc', c)]);
+    expect((await h.call('DescribeDataset', { DatasetName: 'd' })).Dataset).toMatchObject({ DataStorage: 3, NumRecords: 0 });
+    const token = await h.token('d');
+    // 1100 tombstones with 1000-byte keys are more than 1 MiB of keys: refused, nothing applied.
+    const many = Array.from({ length: 1100 }, (_, i) => remove(`${String(i).padStart(4, '0')}`.padEnd(1000, 'x'), 0));
+    expect(await h.outcome('UpdateRecords', { DatasetName: 'd', SyncSessionToken: token, RecordPatches: many })).toBe('LimitExceededException');
+    expect((await h.records('d')).Records).toHaveLength(1);
+  });
+});

@@ -135,3 +135,22 @@ describe('lifecycle', () => {
     expect(server.internalErrors()).toBe(0);
   });
 });
+
+describe('requests the HTTP parser refuses', () => {
+  it('answers a garbage request line with a JSON 400 carrying a request id', async () => {
+    const net = await import('node:net');
+    const url = new URL(server.url);
+    const text = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(url.port), url.hostname, () => socket.write('THIS IS NOT HTTP\r\n\r\n'));
+      let got = '';
+      socket.setTimeout(10_000, () => socket.destroy(new Error('no answer')));
+      socket.on('data', (d) => (got += d.toString()));
+      socket.on('end', () => resolve(got));
+      socket.on('error', reject);
+    });
+    expect(text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(text).toMatch(/x-amzn-RequestId: [0-9a-f-]{36}/);
+    expect(text).toContain('X-Amzn-ErrorType: BadRequestException');
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)).Message).toBe('Bad Request');
+  });
+});

@@ -48,6 +48,17 @@ export interface BuildOptions {
   headers?: Record<string, string>;
 }
 
+/** Replaces `{name}` or `{name+}` in a template (plain string search: this runs per request). */
+function replaceLabel(template: string, name: string, value: string): string {
+  let i = template.indexOf(`{${name}}`);
+  let len = name.length + 2;
+  if (i < 0) {
+    i = template.indexOf(`{${name}+}`);
+    len = name.length + 3;
+  }
+  return i < 0 ? template : template.slice(0, i) + value + template.slice(i + len);
+}
+
 function scalar(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
 }
@@ -64,7 +75,7 @@ export function buildRaw(service: ServiceName, operation: string, input: RawInpu
     if (p.in === 'path') {
       if (v === undefined || v === null) throw new Error(`${operation}: path label ${p.name} is required`);
       const enc = p.greedy ? encodeGreedyLabel(scalar(v)) : encodeLabel(scalar(v));
-      path = path.replace(new RegExp(`\\{${p.name}\\+?\\}`), () => enc);
+      path = replaceLabel(path, p.name, enc);
     } else if (v !== undefined && v !== null) {
       if (p.in === 'query') {
         for (const item of Array.isArray(v) ? v : [v]) query.push(`${encodeLabel(p.name)}=${encodeLabel(scalar(item))}`);
@@ -73,7 +84,7 @@ export function buildRaw(service: ServiceName, operation: string, input: RawInpu
       }
     }
   }
-  if (/\{[^}]+\}/.test(path)) throw new Error(`${operation}: unbound label in ${path}`);
+  if (path.includes('{')) throw new Error(`${operation}: unbound label in ${path}`);
   // Query parameters fixed by the template (e.g. `?x=1`) are not in OpenAPI paths keys, so none here.
   const full = query.length ? `${path}?${query.join('&')}` : path;
   let body: string | undefined;

@@ -12,6 +12,8 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
 }
 
 export function redactUrl(url: string): string {
+  // Fast path (runs per request): nothing that could hold a secret.
+  if (!/x-amz-|@/i.test(url)) return url;
   let u: URL;
   try {
     u = new URL(url);

@@ -83,18 +83,22 @@ function clip(s: string): string {
   return s.length > RECORDED_BODY_LIMIT ? s.slice(0, RECORDED_BODY_LIMIT) + `…[${s.length - RECORDED_BODY_LIMIT} more characters]` : s;
 }
 
-class TooLarge extends Error {}
+type RawOutcome =
+  | { kind: 'response'; status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }
+  | { kind: FailureKind; message: string };
 
 export class Transport {
   private readonly pool: Pool;
   private readonly prefix: string;
   private readonly origin: number;
+  private readonly originUrl: string;
   readonly baseUrl: string;
 
   constructor(private readonly opts: TransportOptions) {
     const u = new URL(opts.baseUrl);
     this.baseUrl = opts.baseUrl;
     this.prefix = u.pathname.replace(/\/+$/, '');
+    this.originUrl = u.origin;
     this.origin = opts.origin ?? performance.timeOrigin;
     this.pool = new Pool(u.origin, {
       connections: opts.connections ?? 4,
@@ -112,15 +116,15 @@ export class Transport {
 
   async send(req: OutgoingRequest): Promise<HttpResult> {
     const fullPath = this.prefix + req.path;
-    const url = new URL(fullPath, this.baseUrl);
+    const url = this.originUrl + fullPath;
     let headers: Record<string, string> = { ...req.headers };
     if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
-    if (this.opts.signer) headers = await this.opts.signer({ method: req.method, url, headers, body: req.body });
+    if (this.opts.signer) headers = await this.opts.signer({ method: req.method, url: new URL(url), headers, body: req.body });
 
     const exchange: Exchange = {
       client: this.opts.client,
       operation: req.operation,
-      request: { method: req.method, url: redactUrl(url.toString()), headers: redactHeaders(headers), ...(req.body !== undefined ? { body: req.body } : {}) },
+      request: { method: req.method, url: redactUrl(url), headers: redactHeaders(headers), ...(req.body !== undefined ? { body: req.body } : {}) },
       callTime: this.now(),
       returnTime: 0,
     };
@@ -130,54 +134,82 @@ export class Transport {
       return r;
     };
 
-    const controller = new AbortController();
-    let deadlineHit = false;
-    const timer = setTimeout(() => {
-      deadlineHit = true;
-      controller.abort();
-    }, this.opts.timeoutMs);
-    let res: Dispatcher.ResponseData | undefined;
-    try {
-      res = await this.pool.request({
-        method: req.method as Dispatcher.HttpMethod,
-        path: fullPath,
-        headers,
-        body: req.body,
-        signal: controller.signal,
-      });
-      const max = this.opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const raw = await this.exchange(req.method, fullPath, headers, req.body);
+    if (raw.kind !== 'response') {
+      exchange.error = `${raw.kind}: ${raw.message}`;
+      return done({ kind: raw.kind, message: raw.message, exchange });
+    }
+    const body = raw.body.toString('utf8');
+    const rh = flattenHeaders(raw.headers);
+    exchange.response = { status: raw.status, headers: redactHeaders(rh), body: clip(body) };
+    let json: unknown;
+    if (body.length > 0) {
+      try {
+        json = JSON.parse(body);
+      } catch {
+        json = undefined;
+      }
+    }
+    return done({ kind: 'response', status: raw.status, headers: rh, body, json, exchange });
+  }
+
+  /**
+   * One request on the pool through undici's dispatch API (no stream per response: this path is
+   * hot in concurrency tests). Settles exactly once: response, transport error, size cap, or the
+   * overall deadline (which also aborts the request once undici has started it).
+   */
+  private exchange(method: string, path: string, headers: Record<string, string>, body: string | undefined): Promise<RawOutcome> {
+    const max = this.opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const timeoutMs = this.opts.timeoutMs;
+    return new Promise<RawOutcome>((resolve) => {
+      let settled = false;
+      let controller: Dispatcher.DispatchController | undefined;
+      let status = 0;
+      let responseHeaders: Record<string, string | string[] | undefined> = {};
       const chunks: Buffer[] = [];
       let size = 0;
-      for await (const chunk of res.body) {
-        size += (chunk as Buffer).length;
-        if (size > max) throw new TooLarge(`response larger than ${max} bytes`);
-        chunks.push(chunk as Buffer);
+      const finish = (r: RawOutcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(r);
+      };
+      const timer = setTimeout(() => {
+        // Settle first: abort() reports back through onResponseError synchronously.
+        finish({ kind: 'timeout', message: `no complete response within ${timeoutMs} ms` });
+        controller?.abort(new Error('deadline'));
+      }, timeoutMs);
+      const handler: Dispatcher.DispatchHandler = {
+        onRequestStart(c) {
+          controller = c;
+          if (settled) c.abort(new Error('deadline'));
+        },
+        onResponseStart(_c, statusCode, h) {
+          status = statusCode;
+          responseHeaders = h as Record<string, string | string[] | undefined>;
+        },
+        onResponseData(c, chunk) {
+          size += chunk.length;
+          if (size > max) {
+            finish({ kind: 'too-large', message: `response larger than ${max} bytes` });
+            c.abort(new Error('too large'));
+            return;
+          }
+          chunks.push(chunk);
+        },
+        onResponseEnd() {
+          finish({ kind: 'response', status, headers: responseHeaders, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
+        },
+        onResponseError(_c, err) {
+          finish({ kind: classifyError(err, false), message: err?.message ?? String(err) });
+        },
+      };
+      try {
+        this.pool.dispatch({ method: method as Dispatcher.HttpMethod, path, headers, body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs }, handler);
+      } catch (e) {
+        finish({ kind: classifyError(e, false), message: (e as Error)?.message ?? String(e) });
       }
-      const body = Buffer.concat(chunks).toString('utf8');
-      const rh = flattenHeaders(res.headers as Record<string, string | string[] | undefined>);
-      exchange.response = { status: res.statusCode, headers: redactHeaders(rh), body: clip(body) };
-      let json: unknown;
-      if (body.trim() !== '') {
-        try {
-          json = JSON.parse(body);
-        } catch {
-          json = undefined;
-        }
-      }
-      return done({ kind: 'response', status: res.statusCode, headers: rh, body, json, exchange });
-    } catch (e) {
-      if (res) {
-        // destroy() emits 'error' on the stream; without a listener that would crash the process.
-        res.body.on('error', () => undefined);
-        res.body.destroy();
-      }
-      const kind: FailureKind = e instanceof TooLarge ? 'too-large' : classifyError(e, deadlineHit);
-      const message = kind === 'timeout' && deadlineHit ? `no complete response within ${this.opts.timeoutMs} ms` : (e as Error)?.message ?? String(e);
-      exchange.error = `${kind}: ${message}`;
-      return done({ kind, message, exchange });
-    } finally {
-      clearTimeout(timer);
-    }
+    });
   }
 
   async close(): Promise<void> {

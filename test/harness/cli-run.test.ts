@@ -13,11 +13,11 @@ const readReport = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'lock
 
 describe.concurrent('usage errors exit 2 with a one-line reason', () => {
   test('unreachable target', async () => {
-    const r = await runCli(['run', '--target', 'http://127.0.0.1:1'], { env: cleanEnv(), timeoutMs: 20_000 });
+    const r = await runCli(['run', '--target', 'http://127.0.0.1:1'], { env: cleanEnv(), timeoutMs: 60_000 });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/unreachable: http:\/\/127\.0\.0\.1:1/);
-  });
+  }, 90_000);
 
   test.each([
     [['run', '--bogus'], /Unknown option '--bogus'/],
@@ -29,18 +29,18 @@ describe.concurrent('usage errors exit 2 with a one-line reason', () => {
     [['replay'], /exactly one report/],
     [['replay', '/nonexistent/report.json'], /cannot read report/],
   ])('%j', async (args, msg) => {
-    const r = await runCli(args, { env: cleanEnv(), timeoutMs: 20_000 });
+    const r = await runCli(args, { env: cleanEnv(), timeoutMs: 60_000 });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(msg);
-  });
+  }, 90_000);
 
   test('a config file with an unknown key', async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'lockstep.config.json'), '{"api":"connect","tagret":"http://x"}');
-    const r = await runCli(['run'], { env: cleanEnv(), cwd: dir, timeoutMs: 20_000 });
+    const r = await runCli(['run'], { env: cleanEnv(), cwd: dir, timeoutMs: 60_000 });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown key "tagret"/);
-  });
+  }, 90_000);
 });
 
 describe('no target: the embedded reference passes, and fake credentials leave no trace', () => {

@@ -12,7 +12,7 @@ import { startReferenceServer } from '../fixtures/reference/server.js';
 
 // autocannon ships no types; the slice of its API used here.
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -47,9 +47,28 @@ async function createTable(agent: Agent, origin: string, name: string, attribute
   return id;
 }
 
-async function autocannonRun(url: string, body: string): Promise<{ rps: number; p50: number; p99: number; non2xx: number; errors: number }> {
-  const r = await autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration: DURATION });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+interface RunFigures {
+  rps: number;
+  /** CPU time (user + system) of this process per completed request, client and server together. */
+  cpuUsPerReq: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function autocannonRun(url: string, body: string, duration = DURATION): Promise<RunFigures> {
+  const cpu0 = process.cpuUsage();
+  const r = await autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration });
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    rps: r.requests.average,
+    cpuUsPerReq: (cpu.user + cpu.system) / Math.max(1, r.requests.total),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
 }
 
 function bareServer(fixed: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -95,17 +114,27 @@ async function main(): Promise<void> {
     // Alternate bare and reference runs so that a change in machine load hits both alike.
     const bare = await bareServer(JSON.stringify(sample));
     const ratios: number[] = [];
+    const cpuRatios: number[] = [];
+    // Untimed warm-up of both (JIT), then alternating timed rounds.
+    await autocannonRun(bare.url, updateBody, 1);
+    await autocannonRun(ref.url + updatePath, updateBody, 1);
     console.log(`BatchUpdateDataTableValue, ${ITEMS} items, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION}s per server (same run)`);
+    const line = (f: RunFigures) =>
+      `${f.rps.toFixed(0)} req/s, ${f.cpuUsPerReq.toFixed(0)} µs CPU/req (p50 ${f.p50} ms, p99 ${f.p99} ms, non-2xx ${f.non2xx}, errors ${f.errors})`;
     for (let round = 1; round <= ROUNDS; round++) {
       const bareRun = await autocannonRun(bare.url, updateBody);
       const refRun = await autocannonRun(ref.url + updatePath, updateBody);
       ratios.push(refRun.rps / bareRun.rps);
-      console.log(`  round ${round}: bare node:http fixed JSON ${bareRun.rps.toFixed(0)} req/s (p50 ${bareRun.p50} ms, p99 ${bareRun.p99} ms, non-2xx ${bareRun.non2xx}, errors ${bareRun.errors})`);
-      console.log(`           reference server ${refRun.rps.toFixed(0)} req/s (p50 ${refRun.p50} ms, p99 ${refRun.p99} ms, non-2xx ${refRun.non2xx}, errors ${refRun.errors}) -> ratio ${(refRun.rps / bareRun.rps).toFixed(2)}`);
+      cpuRatios.push(bareRun.cpuUsPerReq / refRun.cpuUsPerReq);
+      console.log(`  round ${round}: bare node:http fixed JSON ${line(bareRun)}`);
+      console.log(`           reference server         ${line(refRun)} -> ratio ${(refRun.rps / bareRun.rps).toFixed(2)}`);
     }
     await bare.close();
-    const ratio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
-    console.log(`  median ratio reference / bare: ${ratio.toFixed(2)} (target >= 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'}); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const ratio = median(ratios);
+    console.log(`  median ratio reference / bare (req/s): ${ratio.toFixed(2)} (target >= 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
+    console.log(`  median ratio by CPU per request (less sensitive to other load): ${median(cpuRatios).toFixed(2)}`);
+    console.log(`  load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs; load generator and servers share this process`);
 
     // 2. Memory: store STORED_VALUES values (one per record, primary key pk) in batches of 25.
     const before = process.memoryUsage().rss;

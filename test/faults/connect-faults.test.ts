@@ -249,6 +249,21 @@ describe('Connect fault catalog', () => {
     });
   }
 
+  it('the two lock-rule faults affect updates only: deletes stay lock-checked (CONNECT-DELETE-1 intact)', async () => {
+    for (const [fault, level, presented] of [
+      [CONNECT_FAULT.lockMissingAccepted, 'VALUE', {}],
+      [CONNECT_FAULT.lockWrongComponent, 'PRIMARY_VALUE', 'value-token-only'],
+    ] as const) {
+      const k = new Kit([fault]);
+      const t = await keyed(k, level);
+      const c = await k.createOne(t.Id, 'qty', '1', pk('r1'));
+      await k.createOne(t.Id, 'name', 'a', pk('r1')); // moves record r1 on
+      const lock = presented === 'value-token-only' ? { ...c.LockVersion } : presented;
+      const out = await k.remove(t.Id, [{ PrimaryValues: pk('r1'), AttributeName: 'qty', LockVersion: lock }]);
+      expect({ fault, failed: out.Failed.length }).toEqual({ fault, failed: 1 });
+    }
+  });
+
   it('each fault leaves the other scenarios correct (it is a single defect)', async () => {
     // Spot check: a fault of one area does not disturb a scenario of another.
     const pairs: [string, string][] = [

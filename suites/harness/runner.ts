@@ -50,6 +50,26 @@ export function readVerdictLines(file: string): Verdict[] {
   return out;
 }
 
+/**
+ * Passing verdicts keep their evidence without bodies (method, URL, headers, status): the report of a
+ * deep run would otherwise be mostly bodies nobody reads. Everything else keeps it whole.
+ */
+export function slimPassing(verdicts: Verdict[]): Verdict[] {
+  return verdicts.map((v) => {
+    if (v.status !== 'pass' || v.baselined) return v;
+    const evidence = v.evidence.map((e) => ({
+      client: e.client,
+      operation: e.operation,
+      request: { method: e.request.method, url: e.request.url, headers: e.request.headers },
+      ...(e.response ? { response: { status: e.response.status, headers: e.response.headers } } : {}),
+      ...(e.error ? { error: e.error } : {}),
+      callTime: e.callTime,
+      returnTime: e.returnTime,
+    }));
+    return { ...v, evidence };
+  });
+}
+
 /** Adds a reproduction command to every failure. */
 export function withCurl(verdicts: Verdict[], region: string): Verdict[] {
   return verdicts.map((v) => {
@@ -124,7 +144,7 @@ export async function runLockstep(o: RunOptions, out: NodeJS.WritableStream): Pr
     verdicts = applied.verdicts;
     baselineOutcome = applied.outcome;
   }
-  verdicts = withCurl(verdicts, config.resources.region);
+  verdicts = slimPassing(withCurl(verdicts, config.resources.region));
   const suiteErrors = progress.timings.filter((t) => t.errors.length > 0).length + progress.unhandled.length;
   const summary = summarise(verdicts, config.strict, suiteErrors);
   const finished = Date.now();

@@ -29,6 +29,7 @@ export async function checkIdForms(api: ConnectApi, rec: VerdictRecorder): Promi
         ok,
         message: ok ? 'all three succeeded' : `create ${c.status} ${c.errorType ?? ''}, update ${u?.status ?? 'not sent'} ${u?.errorType ?? ''}, describe ${d.status} ${d.errorType ?? ''}`,
         evidence: [c.exchange, ...(u ? [u.exchange] : []), d.exchange],
+        ...(ok ? {} : { counterexample: [`BatchCreateDataTableValue with DataTableId ${JSON.stringify(id)} (${label})`] }),
       });
     }
     // ID-2: what a plain id reads equals what :$LATEST reads (value and lock version).

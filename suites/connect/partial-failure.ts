@@ -32,7 +32,7 @@ export const PARTIAL_REQUIREMENTS = ['CONNECT-BATCH-1', 'CONNECT-BATCH-2', 'CONN
 export function partialCaseArb(): fc.Arbitrary<PartialCase> {
   return fc
     .record({
-      op: fc.constantFrom<Op>('create', 'update', 'delete'),
+      op: fc.constantFrom<Op>('create', 'create', 'update', 'update', 'delete'),
       n: fc.integer({ min: 1, max: 25 }),
       k: fc.nat({ max: 25 }),
       positions: fc.array(fc.nat({ max: 24 }), { maxLength: 25 }),

@@ -14,7 +14,7 @@ export interface ConnectSizes {
 }
 
 export const CONNECT_SIZES: Record<Profile, ConnectSizes> = {
-  quick: { sequentialRuns: 25, maxCommands: 8, partialRuns: 10, concurrencyRuns: 8 },
+  quick: { sequentialRuns: 25, maxCommands: 8, partialRuns: 20, concurrencyRuns: 8 },
   standard: { sequentialRuns: 100, maxCommands: 12, partialRuns: 40, concurrencyRuns: 30 },
   deep: { sequentialRuns: 500, maxCommands: 20, partialRuns: 200, concurrencyRuns: 150 },
 };

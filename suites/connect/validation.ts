@@ -90,7 +90,8 @@ export async function checkConstraintProbes(api: ConnectApi, rec: VerdictRecorde
         }
         const ok = r.status === 400 && VALIDATION_ERRORS.includes(r.errorType ?? '');
         const message = ok ? `400 ${r.errorType}` : `answered ${r.status} ${r.errorType ?? r.failure ?? ''}, expected 400 ${VALIDATION_ERRORS.join(' or ')}`;
-        for (const id of ['COMMON-VAL-1', ...(req ? [req] : [])]) rec.check(id, { operation: op, check: `${what}: 400 validation error`, ok, message, evidence: [r.exchange] });
+        const counterexample = ok ? undefined : [`${op} with ${p.where === 'path' ? 'path label' : 'body member'} ${p.at.join('.')} = ${p.remove ? '(removed)' : JSON.stringify(p.value)?.slice(0, 80)}`];
+        for (const id of ['COMMON-VAL-1', ...(req ? [req] : [])]) rec.check(id, { operation: op, check: `${what}: 400 validation error`, ok, message, evidence: [r.exchange], ...(counterexample ? { counterexample } : {}) });
         if (r.status !== 0) expectClientError(rec, 'connect', op, r.raw, what);
       }
     }

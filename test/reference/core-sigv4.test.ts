@@ -1,5 +1,6 @@
 // Optional SigV4 verification: requests signed by the official SDK clients with the configured
 // credentials pass; other signatures, or none, get each service's access-denied error (403).
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoSyncClient, ListRecordsCommand, UpdateRecordsCommand } from '@aws-sdk/client-cognito-sync';
 import { ConnectClient, DescribeDataTableCommand } from '@aws-sdk/client-connect';
@@ -108,5 +109,27 @@ describe('Connect and Cloud Directory', () => {
     // CreateSchema touches no directory, so an access-denied answer could only come from the signature check.
     const good = await errorName(new CloudDirectoryClient(opts(GOOD)).send(new CreateSchemaCommand({ Name: 'sigv4-check' })));
     expect(good.name).not.toBe('AccessDeniedException');
+  });
+});
+
+describe('forged Authorization headers', () => {
+  it('are always a 403 of the service, never a 5xx (fixed seed)', async () => {
+    const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 });
+    const headerName = fc.constantFrom('host', 'x-amz-date', 'content-type', 'x-amz-content-sha256', 'user-agent', 'authorization', 'x-missing');
+    const wellFormed = fc
+      .record({ key: fc.constantFrom(GOOD.accessKeyId, 'AKIDOTHER'), service: fc.constantFrom('cognito-sync', 'connect', 's3'), signed: fc.uniqueArray(headerName, { minLength: 1, maxLength: 5 }), sig: hex })
+      .map((a) => `AWS4-HMAC-SHA256 Credential=${a.key}/20261122/us-east-1/${a.service}/aws4_request, SignedHeaders=${a.signed.join(';')}, Signature=${a.sig}`);
+    const printable = fc.string({ unit: fc.constantFrom(...'AWS4-HMAC-SHA256 Credential=/,;abc0123xyz'), maxLength: 120 });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(wellFormed, printable), fc.constantFrom('20261122T120000Z', 'garbage', ''), async (authorization, date) => {
+        const headers: Record<string, string> = { authorization };
+        if (date) headers['x-amz-date'] = date;
+        const r = await rawRequest(server.url, 'GET', `/identitypools/${POOL}/identities/${IDENTITY}/datasets/forged/records`, undefined, headers);
+        expect(r.status).toBe(403);
+        expect(r.headers['x-amzn-errortype']).toBe('NotAuthorizedException');
+      }),
+      { seed: 4242, numRuns: 120 },
+    );
+    expect(server.internalErrors()).toBe(0);
   });
 });

@@ -114,18 +114,19 @@ const SCENARIOS: Record<Exclude<ConnectFaultName, 'connect-lock-check-race'>, Sc
     correct: '200 with 1 failed',
     faulty: 'ConflictException',
   },
-  [CONNECT_FAULT.batchCheckedAgainstSnapshot]: {
+  // NONE: two writes to one value in one batch; the later one in request order must win.
+  [CONNECT_FAULT.batchAppliedInReverse]: {
     async run(k) {
-      const t = await keyed(k, 'VALUE');
-      const c = await k.createOne(t.Id, 'qty', '1', pk('r1'));
+      const t = await keyed(k, 'NONE');
+      await k.createOne(t.Id, 'qty', '1', pk('r1'));
       const out = await k.update(t.Id, [
-        { PrimaryValues: pk('r1'), AttributeName: 'qty', Value: '2', LockVersion: c.LockVersion },
-        { PrimaryValues: pk('r1'), AttributeName: 'qty', Value: '3', LockVersion: c.LockVersion },
+        { PrimaryValues: pk('r1'), AttributeName: 'qty', Value: '2' },
+        { PrimaryValues: pk('r1'), AttributeName: 'qty', Value: '3' },
       ]);
-      return out.Successful.length;
+      return [out.Successful.length, (await k.read(t.Id, 'qty', pk('r1'))).Value];
     },
-    correct: 1,
-    faulty: 2,
+    correct: [2, '3'],
+    faulty: [2, '2'],
   },
   // MaxLength 3: three astral characters are 3 code points but 6 UTF-16 units.
   [CONNECT_FAULT.maxLengthUtf16]: {
@@ -272,7 +273,7 @@ describe('Connect fault catalog', () => {
       [CONNECT_FAULT.recordVersionNotBumped, CONNECT_FAULT.valueVersionNotBumped],
       [CONNECT_FAULT.arnIdRejected, CONNECT_FAULT.duplicateCreateOverwrites],
       [CONNECT_FAULT.deleteIgnoresLock, CONNECT_FAULT.lockMissingAccepted],
-      [CONNECT_FAULT.lockCheckRace, CONNECT_FAULT.batchCheckedAgainstSnapshot],
+      [CONNECT_FAULT.lockCheckRace, CONNECT_FAULT.batchAppliedInReverse],
     ];
     for (const [fault, scenarioName] of pairs) {
       const s = SCENARIOS[scenarioName as keyof typeof SCENARIOS];

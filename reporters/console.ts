@@ -5,6 +5,16 @@ function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
+/** The one-line outcome every reporter shows. */
+export function resultWords(report: Report): string {
+  const s = report.summary;
+  const strict = report.strict ? ' (strict)' : '';
+  if (s.conformant) return `conformant${strict}`;
+  const diverges = s.mustFailures > 0 || (report.strict && s.shouldFailures > 0);
+  if (!diverges && s.suiteErrors > 0) return 'suite error(s): conformance not established';
+  return `divergences found${strict}${s.suiteErrors > 0 ? ', and suite error(s)' : ''}`;
+}
+
 export function consoleSummary(report: Report): string {
   const s = report.summary;
   const lines: string[] = [];
@@ -29,7 +39,7 @@ export function consoleSummary(report: Report): string {
     '',
     `${t.checks} checks: ${t.pass} pass, ${t.fail} fail (MUST), ${t['non-strict']} non-strict (SHOULD), ${t.baselined} baselined, ${t.info} info, ${t['n/a']} n/a` +
       (s.suiteErrors ? `, ${s.suiteErrors} suite error(s)` : ''),
-    s.conformant ? `Result: conformant${report.strict ? ' (strict)' : ''}` : `Result: divergences found${report.strict ? ' (strict)' : ''}`,
+    `Result: ${resultWords(report)}`,
   );
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 // Markdown report sized for a CI step summary ($GITHUB_STEP_SUMMARY): verdict line, table by
 // requirement, divergences with a reproduction each (folded).
 import type { Report } from './report.js';
+import { resultWords } from './console.js';
 
 function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -12,7 +13,7 @@ export function markdownReport(report: Report): string {
   const s = report.summary;
   const t = s.totals;
   const lines: string[] = [];
-  lines.push(`## lockstep: ${s.conformant ? 'conformant' : 'divergences found'}${report.strict ? ' (strict)' : ''}`, '');
+  lines.push(`## lockstep: ${resultWords(report)}`, '');
   const endpoints = Object.entries(report.target.endpoints).map(([api, e]) => `\`${api}\` → ${e!.embedded ? 'embedded reference' : `\`${e!.url}\``}`);
   lines.push(`Target: ${endpoints.join(', ')} · profile \`${report.profile}\` · seed \`${report.seed}\` · ${(report.timings.totalMs / 1000).toFixed(1)} s`, '');
   lines.push(`**${t.checks} checks**: ${t.pass} pass, ${t.fail} fail (MUST), ${t['non-strict']} non-strict (SHOULD), ${t.baselined} baselined, ${t.info} info, ${t['n/a']} n/a${s.suiteErrors ? `, ${s.suiteErrors} suite error(s)` : ''}`, '');

@@ -55,6 +55,14 @@ describe('reporters', () => {
     expect(md).toContain("curl -X POST 'http://h/x'");
   });
 
+  test('a crashed suite file is not reported as conformant', () => {
+    const r = report([verdicts[0]!]);
+    r.summary = summarise([verdicts[0]!], false, 1);
+    expect(r.summary.exitCode).toBe(1);
+    expect(consoleSummary(r)).toContain('Result: suite error(s): conformance not established');
+    expect(markdownReport(r)).toContain('## lockstep: suite error(s)');
+  });
+
   test('console summary ends with the result', () => {
     const text = consoleSummary(report(verdicts));
     expect(text).toContain('3 checks: 1 pass, 1 fail (MUST), 1 non-strict (SHOULD)');

@@ -3,6 +3,7 @@
 import type { Op, Prediction, TableModel } from './model.js';
 import { TableModel as TM } from './model.js';
 import type { BatchResult, FailureEntry, SuccessEntry, ValueItem } from './types.js';
+import { lockedComponent } from './types.js';
 
 export interface Divergence {
   requirement: string;
@@ -12,7 +13,7 @@ export interface Divergence {
 }
 
 /** How each entity was last touched by the command under check (used to name a read-back divergence). */
-export type Touch = 'success' | 'failed' | 'deleted';
+export type Touch = 'success' | 'failed' | 'deleted' | 'several';
 
 export interface BatchCheckOptions {
   /** Items whose value is valid but unusual (code points, Strict false): success is decided by VAL-1. */
@@ -55,6 +56,13 @@ export function checkBatch(
   const succ = new EntryPool('succeeded', res.Successful);
   const fail = new EntryPool('failed', res.Failed);
   const seen = new Map<string, number>(); // value keys written earlier in this batch
+  // Items sharing the lock scope the level checks (or the value, under NONE) depend on their order.
+  const comp = lockedComponent(model.level) ?? 'Value';
+  const scopeOf = items.map((it) => {
+    const r = model.resolve(it);
+    return 'error' in r ? undefined : model.entityOf(comp, r.record, r.attr.name);
+  });
+  const sharesScope = (i: number) => scopeOf[i] !== undefined && scopeOf.some((s, j) => j !== i && s === scopeOf[i]);
   const touched = opts.touched ?? new Map<string, Touch>();
 
   items.forEach((item, i) => {
@@ -63,6 +71,8 @@ export function checkBatch(
     const vkey = 'error' in r ? undefined : TM.valueKey(r.record, r.attr.name);
     if (vkey && seen.has(vkey) && op !== 'create') p = { ...p, rule: 'CONNECT-BATCH-4', reason: `${p.reason} (after item ${seen.get(vkey)} on the same value)` };
     else if (p.outcome === 'ok' && op !== 'delete' && opts.edgeValue?.(i)) p = { ...p, rule: 'CONNECT-VAL-1' };
+    else if (op !== 'create' && (p.rule === 'CONNECT-LOCK-1' || p.rule === 'CONNECT-DELETE-1') && sharesScope(i))
+      p = { ...p, rule: 'CONNECT-BATCH-4', reason: `${p.reason} (another item of the batch shares its lock scope: order matters)` };
     const id = identityOf(item);
     const wantOk = p.outcome !== 'fail';
     const s = (wantOk ? succ : fail).take(id) ?? (wantOk ? fail : succ).take(id);
@@ -87,7 +97,7 @@ export function checkBatch(
     if (op === 'create') out.push(...checkRecordId(model, item, entry.RecordId));
     for (const t of model.applySuccess(op, item, op === 'delete' ? undefined : entry.LockVersion))
       out.push({ requirement: t.requirement, message: `item ${i} (${op} ${id}): ${t.message}`, deferred: t.requirement !== 'CONNECT-LOCK-4' || undefined });
-    for (const e of entities) touched.set(e, op === 'delete' ? 'deleted' : 'success');
+    for (const e of entities) touched.set(e, op === 'delete' ? 'deleted' : touched.get(e) === 'success' || touched.get(e) === 'several' ? 'several' : 'success');
   });
   for (const id of [...succ.leftovers(), ...fail.leftovers()])
     out.push({ requirement: 'CONNECT-BATCH-1', message: `response entry ${id} matches no request item as sent` });

@@ -18,6 +18,7 @@ function ruleFor(touch: Touch | undefined, fallback: string): string {
   if (touch === 'failed') return 'CONNECT-BATCH-3';
   if (touch === 'deleted') return 'CONNECT-DELETE-1';
   if (touch === 'success') return 'CONNECT-LOCK-4';
+  if (touch === 'several') return 'CONNECT-BATCH-4'; // written more than once in one batch: the last must win
   return fallback;
 }
 

@@ -175,4 +175,15 @@ describe('batch responses (CONNECT-BATCH-1..4)', () => {
     const shared = { Successful: [{ ...ok(R1, 'a', lv()), RecordId: 'same' }, { ...ok(R2, 'a', lv()), RecordId: 'same' }], Failed: [] };
     expect(checkBatch(m, 'create', items, 200, shared).map((d) => d.requirement)).toContain('CONNECT-CREATE-1');
   });
+
+  test('items of one batch sharing the lock scope must run in request order (BATCH-4)', () => {
+    const { m, l3 } = seeded('DATA_TABLE');
+    // Both present the current table token; in order, the first succeeds and the second is stale.
+    const items = [
+      { PrimaryValues: R1, AttributeName: 'a', Value: 'p', LockVersion: { DataTable: l3.DataTable } },
+      { PrimaryValues: R2, AttributeName: 'a', Value: 'q', LockVersion: { DataTable: l3.DataTable } },
+    ];
+    const reversed = { Successful: [ok(R2, 'a', { ...l3, DataTable: 't-new', PrimaryValues: 'r-new', Value: 'v-new' })], Failed: [{ PrimaryValues: R1, AttributeName: 'a', Message: 'stale' }] };
+    expect(checkBatch(m, 'update', items, 200, reversed)[0]?.requirement).toBe('CONNECT-BATCH-4');
+  });
 });

@@ -50,6 +50,8 @@ export interface Report {
   seed: number;
   profile: string;
   strict: boolean;
+  /** vitest shard `i/n` when the run was one slice of the suites. */
+  shard?: string;
   timings: { startedAt: string; finishedAt: string; totalMs: number; probeMs: number; suitesMs: number; suites: SuiteTiming[] };
   verdicts: Verdict[];
   summary: Summary;

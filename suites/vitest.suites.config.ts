@@ -14,6 +14,8 @@ export interface SuitesConfigInput {
   env: Record<string, string>;
   /** Per-test budget; a property run in the deep profile may take minutes. */
   testTimeoutMs: number;
+  /** vitest `--shard i/n`: this machine runs the i-th of n slices of the suite files. */
+  shard?: string;
 }
 
 export function suitesVitestOptions(i: SuitesConfigInput) {
@@ -32,5 +34,6 @@ export function suitesVitestOptions(i: SuitesConfigInput) {
     hookTimeout: i.testTimeoutMs,
     env: i.env,
     silent: true,
+    ...(i.shard ? { shard: i.shard } : {}),
   };
 }

@@ -15,6 +15,14 @@ export function parseReporters(v: unknown): ReporterName[] {
   return [...new Set(names)] as ReporterName[];
 }
 
+/** `i/n` with 1 <= i <= n, as vitest's --shard takes it. */
+export function parseShard(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(String(v).trim());
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard must be i/n with 1 <= i <= n, got '${String(v)}'`);
+  return `${Number(m[1])}/${Number(m[2])}`;
+}
+
 export const runCommand: Command = {
   name: 'run',
   summary: 'run the conformance suites against a target (default: the embedded reference)',
@@ -22,7 +30,7 @@ export const runCommand: Command = {
     '[--target URL] [--api connect,cognito-sync,clouddirectory] [--profile quick|standard|deep] [--seed N]',
     '    [--strict] [--out DIR] [--reporter console,json,junit,markdown] [--baseline FILE] [--timeout-ms N]',
     '    [--connect-url URL] [--cognito-sync-url URL] [--clouddirectory-url URL] [--region R]',
-    '    [--connect-instance-id ID] [--identity-pool-id ID] [--identity-id ID] [--config FILE]',
+    '    [--connect-instance-id ID] [--identity-pool-id ID] [--identity-id ID] [--config FILE] [--shard i/n]',
     '',
     `Options may also come from ${DEFAULT_CONFIG_FILE} (same keys as the flags; flags win).`,
     'AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY [/ AWS_SESSION_TOKEN] switch SigV4 signing on.',
@@ -47,6 +55,7 @@ export const runCommand: Command = {
     reporter: { type: 'string' },
     baseline: { type: 'string' },
     config: { type: 'string' },
+    shard: { type: 'string' },
   },
   async run(values) {
     const flags: RawConfig = {};
@@ -56,10 +65,11 @@ export const runCommand: Command = {
       const file = readConfigFile(explicit ? (values.config as string) : DEFAULT_CONFIG_FILE, explicit);
       const config = resolveConfig(flags, file);
       const reporters = parseReporters(values.reporter);
+      const shard = parseShard(values.shard);
       const outDir = path.resolve(typeof values.out === 'string' ? values.out : 'lockstep-out');
       // The runner pulls in vitest: load it only once the flags are known to be good.
       const { runLockstep } = await import('../../suites/harness/runner.js');
-      const { exitCode } = await runLockstep({ config, outDir, reporters, baselineFile: values.baseline as string | undefined }, process.stdout);
+      const { exitCode } = await runLockstep({ config, outDir, reporters, baselineFile: values.baseline as string | undefined, shard }, process.stdout);
       return exitCode;
     } catch (e) {
       if (e instanceof ConfigError) throw new UsageError(e.message);

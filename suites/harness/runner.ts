@@ -27,6 +27,8 @@ export interface RunOptions {
   outDir: string;
   reporters: ReporterName[];
   baselineFile?: string;
+  /** vitest shard `i/n`. */
+  shard?: string;
   /** Probe budget per target. */
   probeTimeoutMs?: number;
 }
@@ -113,7 +115,7 @@ export async function runLockstep(o: RunOptions, out: NodeJS.WritableStream): Pr
   writeFileSync(ctxFile, JSON.stringify(ctx));
 
   out.write(`lockstep run: ${config.apis.map((a) => `${a} → ${endpoints[a]!.embedded ? 'embedded reference' : endpoints[a]!.url}`).join(', ')}\n`);
-  out.write(`  profile ${config.profile}, seed ${config.seed}${signed ? ', SigV4 signing on' : ''}${config.strict ? ', strict' : ''}\n`);
+  out.write(`  profile ${config.profile}, seed ${config.seed}${signed ? ', SigV4 signing on' : ''}${config.strict ? ', strict' : ''}${o.shard ? `, shard ${o.shard}` : ''}\n`);
 
   const progress = new ProgressReporter(out, verdictsFile);
   const suitesStart = Date.now();
@@ -124,7 +126,7 @@ export async function runLockstep(o: RunOptions, out: NodeJS.WritableStream): Pr
   try {
     const { startVitest } = await import('vitest/node');
     const testTimeoutMs = config.profile === 'deep' ? 600_000 : 180_000;
-    const vitest = await startVitest('test', [], suitesVitestOptions({ root: projectRoot(), apis: config.apis, reporter: progress, env, testTimeoutMs }) as never);
+    const vitest = await startVitest('test', [], suitesVitestOptions({ root: projectRoot(), apis: config.apis, reporter: progress, env, testTimeoutMs, shard: o.shard }) as never);
     await vitest.close();
   } finally {
     process.exitCode = savedExit;
@@ -156,6 +158,7 @@ export async function runLockstep(o: RunOptions, out: NodeJS.WritableStream): Pr
     seed: config.seed,
     profile: config.profile,
     strict: config.strict,
+    ...(o.shard ? { shard: o.shard } : {}),
     timings: { startedAt: new Date(started).toISOString(), finishedAt: new Date(finished).toISOString(), totalMs: finished - started, probeMs, suitesMs, suites: progress.timings },
     verdicts,
     summary,

@@ -27,11 +27,12 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'run the conformance suites against a target (default: the embedded reference)',
   usage: [
-    '[--target URL] [--api connect,cognito-sync,clouddirectory] [--profile quick|standard|deep] [--seed N]',
+    '[FILTER...] [--target URL] [--api connect,cognito-sync,clouddirectory] [--profile quick|standard|deep] [--seed N]',
     '    [--strict] [--out DIR] [--reporter console,json,junit,markdown] [--baseline FILE] [--timeout-ms N]',
     '    [--connect-url URL] [--cognito-sync-url URL] [--clouddirectory-url URL] [--region R]',
     '    [--connect-instance-id ID] [--identity-pool-id ID] [--identity-id ID] [--config FILE] [--shard i/n]',
     '',
+    'FILTER: run only suite files whose path contains it (vitest file filters), e.g. `contract`.',
     `Options may also come from ${DEFAULT_CONFIG_FILE} (same keys as the flags; flags win).`,
     'AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY [/ AWS_SESSION_TOKEN] switch SigV4 signing on.',
     'Writes DIR/lockstep-report.json, lockstep-junit.xml, lockstep-report.md (DIR defaults to lockstep-out).',
@@ -57,7 +58,8 @@ export const runCommand: Command = {
     config: { type: 'string' },
     shard: { type: 'string' },
   },
-  async run(values) {
+  allowPositionals: true,
+  async run(values, positionals) {
     const flags: RawConfig = {};
     for (const k of CONFIG_KEYS) if (values[k] !== undefined) flags[k] = values[k];
     try {
@@ -69,7 +71,7 @@ export const runCommand: Command = {
       const outDir = path.resolve(typeof values.out === 'string' ? values.out : 'lockstep-out');
       // The runner pulls in vitest: load it only once the flags are known to be good.
       const { runLockstep } = await import('../../suites/harness/runner.js');
-      const { exitCode } = await runLockstep({ config, outDir, reporters, baselineFile: values.baseline as string | undefined, shard }, process.stdout);
+      const { exitCode } = await runLockstep({ config, outDir, reporters, baselineFile: values.baseline as string | undefined, shard, filters: positionals }, process.stdout);
       return exitCode;
     } catch (e) {
       if (e instanceof ConfigError) throw new UsageError(e.message);

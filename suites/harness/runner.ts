@@ -27,6 +27,8 @@ export interface RunOptions {
   outDir: string;
   reporters: ReporterName[];
   baselineFile?: string;
+  /** vitest file filters: only suite files whose path contains one of them. */
+  filters?: string[];
   /** vitest shard `i/n`. */
   shard?: string;
   /** Probe budget per target. */
@@ -126,7 +128,7 @@ export async function runLockstep(o: RunOptions, out: NodeJS.WritableStream): Pr
   try {
     const { startVitest } = await import('vitest/node');
     const testTimeoutMs = config.profile === 'deep' ? 600_000 : 180_000;
-    const vitest = await startVitest('test', [], suitesVitestOptions({ root: projectRoot(), apis: config.apis, reporter: progress, env, testTimeoutMs, shard: o.shard }) as never);
+    const vitest = await startVitest('test', o.filters ?? [], suitesVitestOptions({ root: projectRoot(), apis: config.apis, reporter: progress, env, testTimeoutMs, shard: o.shard }) as never);
     await vitest.close();
   } finally {
     process.exitCode = savedExit;

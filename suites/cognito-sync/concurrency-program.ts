@@ -9,6 +9,11 @@ export interface SyncProgramShape {
   keys?: number;
   maxClients?: number;
   maxOpsPerClient?: number;
+  /**
+   * Each client writes and reads only keys of its own (`k0.c1`): no two clients contend, so a
+   * failure is down to lost answers and retries (NET-1), not to races (SYNC-CONC-1).
+   */
+  privateKeys?: boolean;
 }
 
 export function keyName(k: number): string {
@@ -35,7 +40,7 @@ export function syncProgram(shape: SyncProgramShape = {}): fc.Arbitrary<Parallel
     minClients: 2,
     maxClients: shape.maxClients ?? 8,
     maxOpsPerClient: shape.maxOpsPerClient ?? 10,
-  }).map((p) => ({ prefix: p.prefix, clients: p.clients.map((ops) => [...ops].reverse()) }));
+  }).map((p) => ({ prefix: p.prefix, clients: p.clients.map((ops, c) => [...ops].reverse().map((cmd) => (shape.privateKeys ? { ...cmd, key: `${cmd.key}.c${c}` } : cmd))) }));
 }
 
 /** A program of exactly `clients` x `ops` operations, the same for a given seed (no prefix). */

@@ -13,6 +13,8 @@ export interface SyncSystemOptions {
   datasetPrefix: string;
   /** Clients the programs may have (tokens are fetched for each before a run starts). */
   maxClients: number;
+  /** Where setup fetches each client's token (default apiFor): a direct path when apiFor loses answers. */
+  tokenApiFor?: (client: string) => SyncApi;
 }
 
 export interface SyncSystem {
@@ -65,7 +67,7 @@ export function syncSystem(o: SyncSystemOptions): SyncSystem {
     held.push(dataset);
     const names = ['prefix', 'final', ...Array.from({ length: o.maxClients }, (_, i) => clientName(i))];
     const tokens = new Map<string, string>();
-    await Promise.all(names.map(async (n) => tokens.set(n, await tokenFor(o.apiFor(n), dataset))));
+    await Promise.all(names.map(async (n) => tokens.set(n, await tokenFor((o.tokenApiFor ?? o.apiFor)(n), dataset))));
     const seen = new Map<string, number>(); // `${client}/${key}` -> the SyncCount that client last saw
     let seq = 0;
 

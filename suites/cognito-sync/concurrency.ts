@@ -8,15 +8,18 @@ import type { Violation } from '../harness/linearizability/invariants.js';
 import { describeOp } from '../harness/linearizability/model.js';
 import type { StoreOutput, StoreState } from '../harness/linearizability/models/versioned-store.js';
 import { checkParallel } from '../harness/parallel/check-parallel.js';
+import type { Executor } from '../harness/parallel/run-program.js';
 import { describeProgram, programSize, type ParallelProgram } from '../harness/parallel/program.js';
 import type { SyncApi } from './api.js';
 import { describeCmd, syncInvariants, syncModel, type SyncCmd } from './concurrency-model.js';
-import { minimizeFailure, type ProgramFailure } from './concurrency-minimize.js';
+import { failingRun, minimizeFailure, type ProgramFailure } from './concurrency-minimize.js';
 import { finalReadsFor, syncProgram } from './concurrency-program.js';
 import { syncSystem } from './concurrency-system.js';
 
 export interface SyncConcurrencyOptions {
   apiFor: (client: string) => SyncApi;
+  /** Where session tokens are fetched (default apiFor). */
+  tokenApiFor?: (client: string) => SyncApi;
   seed: number;
   runs: number;
   /** Runs per program (a race may be missed once); default 2. */
@@ -26,11 +29,19 @@ export interface SyncConcurrencyOptions {
   maxClients?: number;
   maxOpsPerClient?: number;
   keys?: number;
+  /** Client-private keys (NET-1 runs: no contention between clients). */
+  privateKeys?: boolean;
   /** Per-operation budget; past it the outcome is unknown. Keep it above the transport's timeout. */
   opTimeoutMs?: number;
   /** Where the timeline of a counterexample goes (HTML). */
   timelinePath?: string;
   datasetPrefix?: string;
+  /**
+   * The control run: the shrunk failing program again without the factor under test (one request
+   * at a time for SYNC-CONC-1; no lost answers for NET-1). If it fails there too, the defect is not
+   * that factor's, and the outcome says so (`controlFailed`) instead of blaming it.
+   */
+  control?: { serial?: boolean; apiFor?: (client: string) => SyncApi };
 }
 
 export interface SyncConcurrencyOutcome {
@@ -52,6 +63,8 @@ export interface SyncConcurrencyOutcome {
   illegalOps?: number[];
   /** Setup or property error (not a linearizability failure). */
   error?: string;
+  /** The control run failed as well: the counterexample does not need the factor under test. */
+  controlFailed?: boolean;
   unexpected: string[];
   lost: number;
   inconclusive: number;
@@ -65,12 +78,13 @@ export async function runSyncConcurrency(o: SyncConcurrencyOptions): Promise<Syn
   const opTimeoutMs = o.opTimeoutMs ?? 15_000;
   const system = syncSystem({
     apiFor: o.apiFor,
+    ...(o.tokenApiFor ? { tokenApiFor: o.tokenApiFor } : {}),
     maxClients,
     datasetPrefix: o.datasetPrefix ?? `lockstep-conc-${(o.seed >>> 0).toString(36)}-${Date.now().toString(36)}`,
   });
   try {
     const res = await checkParallel<StoreState, SyncCmd, StoreOutput>({
-      arbitrary: syncProgram({ keys: o.keys, maxClients, maxOpsPerClient: o.maxOpsPerClient }),
+      arbitrary: syncProgram({ keys: o.keys, maxClients, maxOpsPerClient: o.maxOpsPerClient, privateKeys: o.privateKeys }),
       model: syncModel,
       setup: system.setup,
       finalReads: finalReadsFor,
@@ -106,10 +120,51 @@ export async function runSyncConcurrency(o: SyncConcurrencyOptions): Promise<Syn
       checkTimeoutMs: CHECK_TIMEOUT_MS,
       maxAttempts: MINIMIZE_ATTEMPTS,
     });
-    return { ...base, ...describeFailure(failure, res.seed, res.path, o.timelinePath), executions: system.runs.count };
+    const controlFailed = o.control ? await failsInControl(failure.program, o, maxClients, repeats, opTimeoutMs) : undefined;
+    return {
+      ...base,
+      ...describeFailure(failure, res.seed, res.path, o.timelinePath),
+      executions: system.runs.count,
+      ...(controlFailed !== undefined ? { controlFailed } : {}),
+    };
   } finally {
     await system.cleanup();
   }
+}
+
+async function failsInControl(program: ParallelProgram<SyncCmd>, o: SyncConcurrencyOptions, maxClients: number, repeats: number, opTimeoutMs: number): Promise<boolean> {
+  const control = syncSystem({
+    apiFor: o.control?.apiFor ?? o.apiFor,
+    ...(o.tokenApiFor ? { tokenApiFor: o.tokenApiFor } : {}),
+    maxClients,
+    datasetPrefix: `${o.datasetPrefix ?? 'lockstep-conc'}-control-${Date.now().toString(36)}`,
+  });
+  try {
+    const setup = async () => (o.control?.serial ? serialized(await control.setup()) : control.setup());
+    const failure = await failingRun<StoreState, SyncCmd, StoreOutput>(program, {
+      model: syncModel,
+      setup,
+      finalReads: finalReadsFor,
+      invariants: syncInvariants,
+      repeats: Math.max(repeats, 2),
+      opTimeoutMs,
+      checkTimeoutMs: CHECK_TIMEOUT_MS,
+      maxAttempts: 1,
+    });
+    return failure !== undefined;
+  } finally {
+    await control.cleanup();
+  }
+}
+
+/** One request at a time: each call waits until the previous one has answered (or failed). */
+export function serialized<C, O>(exec: Executor<C, O>): Executor<C, O> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (client, cmd, context) => {
+    const run = tail.then(() => exec(client, cmd, context));
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }
 
 const CHECK_TIMEOUT_MS = 5_000;
@@ -124,7 +179,7 @@ function describeFailure(failure: ProgramFailure<SyncCmd, StoreOutput>, seed: nu
   let timeline: string | undefined;
   if (timelinePath) {
     try {
-      writeTimeline(timelinePath, syncModel, check, { title: `SYNC-CONC-1 counterexample (seed ${seed}${path ? `, path ${path}` : ''})` });
+      writeTimeline(timelinePath, syncModel, check, { title: `concurrency counterexample (seed ${seed}${path ? `, path ${path}` : ''})` });
       timeline = timelinePath;
     } catch {
       // the verdict stands without its picture

@@ -134,3 +134,23 @@ describe('Cognito Sync concurrency with sync-race-check-then-act', () => {
     expect(server.internalErrors()).toBe(0);
   });
 });
+
+describe('Cognito Sync concurrency: the control run keeps blame where it belongs', () => {
+  it.each([
+    ['sync-race-check-then-act', false],
+    ['sync-stale-count-accepted', true],
+  ] as const)('%s: the shrunk program fails one request at a time too: %s', async (fault, sequential) => {
+    const server = await startReferenceServer({ port: 0, faults: [fault], ...quiet });
+    const clients = syncClients(server.url);
+    try {
+      const res = await runSyncConcurrency({ apiFor: clients.apiFor, seed: 5, runs: 30, repeats: 3, control: { serial: true }, datasetPrefix: 'control' });
+      expect(res.error).toBeUndefined();
+      expect(res.ok).toBe(false);
+      // A race needs overlapping requests; accepting a stale count does not.
+      expect(res.controlFailed).toBe(sequential);
+    } finally {
+      await clients.close();
+      await server.close();
+    }
+  });
+});

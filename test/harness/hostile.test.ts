@@ -1,5 +1,8 @@
 // Against the misbehaving endpoint (fixtures/hostile) every breakage becomes a result the checks
 // judge: no crash, no hang; and `lockstep run` answers with an exit code.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { startHostileServer } from '../../fixtures/hostile/server.js';
 import type { HostileMode, HostileOptions, HostileServer } from '../../fixtures/hostile/types.js';
@@ -71,7 +74,7 @@ describe('lockstep run against hostile targets', () => {
 
   test('a target answering 500 to everything: exit 1', async () => {
     const s = await hostile({ mode: '500-everything' });
-    const r = await runCli(['run', 'contract', '--target', s.url, '--api', 'cognito-sync', '--reporter', 'console', '--out', '/tmp/lockstep-hostile-500'], { env: cleanEnv(), timeoutMs: 120_000 });
+    const r = await runCli(['run', 'contract', '--target', s.url, '--api', 'cognito-sync', '--reporter', 'console', '--out', mkdtempSync(path.join(os.tmpdir(), 'lockstep-hostile-'))], { env: cleanEnv(), timeoutMs: 120_000 });
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toMatch(/FAIL COMMON-RESP-1/);
   }, 150_000);

@@ -26,6 +26,18 @@ function countChecks(file: string | undefined, suite: string): number {
   return n;
 }
 
+function countAll(file: string | undefined): number {
+  if (!file) return 0;
+  try {
+    const text = readFileSync(file, 'utf8');
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    return n;
+  } catch {
+    return 0;
+  }
+}
+
 function errorText(e: SerializedError | { message?: string; stack?: string }): string {
   return (e.message ?? 'error').split('\n')[0]!.slice(0, 500);
 }
@@ -34,14 +46,32 @@ export class ProgressReporter implements Reporter {
   readonly timings: SuiteTiming[] = [];
   readonly unhandled: string[] = [];
   private readonly start = Date.now();
+  private readonly running = new Set<string>();
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly out: NodeJS.WritableStream,
     private readonly verdictsFile: string | undefined,
+    /** A long suite (deep profile) still shows signs of life this often. */
+    private readonly heartbeatMs = 15_000,
   ) {}
+
+  onTestRunStart(): void {
+    this.heartbeat = setInterval(() => {
+      if (this.running.size === 0) return;
+      const elapsed = ((Date.now() - this.start) / 1000).toFixed(1);
+      this.out.write(`  … running ${[...this.running].join(', ')}: ${countAll(this.verdictsFile)} checks so far   [${elapsed} s]\n`);
+    }, this.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  onTestModuleStart(module: TestModule): void {
+    this.running.add(suiteName(module.moduleId));
+  }
 
   onTestModuleEnd(module: TestModule): void {
     const suite = suiteName(module.moduleId);
+    this.running.delete(suite);
     const errors: string[] = module.errors().map((e) => `${suite}: ${errorText(e)}`);
     for (const t of module.children.allTests() as Iterable<TestCase>) {
       const r = t.result();
@@ -57,6 +87,7 @@ export class ProgressReporter implements Reporter {
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
     for (const e of unhandledErrors) {
       const msg = `unhandled: ${errorText(e)}`;
       this.unhandled.push(msg);

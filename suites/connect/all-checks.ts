@@ -9,6 +9,7 @@ import type { ConnectSizes } from './profiles.js';
 import { checkConcurrency, checkPartialFailure, checkSequential } from './suite-checks.js';
 import { LOCK_LEVELS } from './types.js';
 import { checkConstraintProbes, checkRequestLevelErrors } from './validation.js';
+import { checkValueSamples } from './value-samples.js';
 
 export interface AllChecksOptions {
   apiFor: (client: string) => ConnectApi;
@@ -26,6 +27,7 @@ export async function runAllConnectChecks(o: AllChecksOptions): Promise<void> {
     () => checkIdForms(api, o.rec),
     () => checkEnums(api, o.rec),
     () => checkValueRules(api, o.rec),
+    () => checkValueSamples(api, o.rec),
     () => recordUnprovokable(o.rec),
     ...LOCK_LEVELS.map((l) => () => checkPartialFailure(api, o.rec, l, o.seed, o.sizes)),
     ...LOCK_LEVELS.map((l) => () => checkSequential(api, o.rec, l, o.seed, o.sizes)),

@@ -56,13 +56,16 @@ export function checkBatch(
   const succ = new EntryPool('succeeded', res.Successful);
   const fail = new EntryPool('failed', res.Failed);
   const seen = new Map<string, number>(); // value keys written earlier in this batch
-  // Items sharing the lock scope the level checks (or the value, under NONE) depend on their order.
+  // The lock scope of each item: the entity whose token the level checks (the value under NONE).
   const comp = lockedComponent(model.level) ?? 'Value';
   const scopeOf = items.map((it) => {
     const r = model.resolve(it);
     return 'error' in r ? undefined : model.entityOf(comp, r.record, r.attr.name);
   });
-  const sharesScope = (i: number) => scopeOf[i] !== undefined && scopeOf.some((s, j) => j !== i && s === scopeOf[i]);
+  // Items expected to pass that failed, and items that succeeded (observed), for the order check below.
+  const lost: number[] = [];
+  const succeeded = new Set<number>();
+  const presented = items.map((it) => (lockedComponent(model.level) ? it.LockVersion?.[comp] : undefined));
   const touched = opts.touched ?? new Map<string, Touch>();
 
   items.forEach((item, i) => {
@@ -71,8 +74,6 @@ export function checkBatch(
     const vkey = 'error' in r ? undefined : TM.valueKey(r.record, r.attr.name);
     if (vkey && seen.has(vkey) && op !== 'create') p = { ...p, rule: 'CONNECT-BATCH-4', reason: `${p.reason} (after item ${seen.get(vkey)} on the same value)` };
     else if (p.outcome === 'ok' && op !== 'delete' && opts.edgeValue?.(i)) p = { ...p, rule: 'CONNECT-VAL-1' };
-    else if (op !== 'create' && (p.rule === 'CONNECT-LOCK-1' || p.rule === 'CONNECT-DELETE-1') && sharesScope(i))
-      p = { ...p, rule: 'CONNECT-BATCH-4', reason: `${p.reason} (another item of the batch shares its lock scope: order matters)` };
     const id = identityOf(item);
     const wantOk = p.outcome !== 'fail';
     const s = (wantOk ? succ : fail).take(id) ?? (wantOk ? fail : succ).take(id);
@@ -83,12 +84,16 @@ export function checkBatch(
     if (vkey) seen.set(vkey, i);
     const entities = 'error' in r ? [] : model.changedBy(r.record, r.attr.name);
     if (s.list === 'failed') {
-      if (p.outcome === 'ok') out.push({ requirement: p.rule, message: `item ${i} (${op} ${id}) failed (${(s.entry as FailureEntry).Message}) but ${p.reason}` });
+      if (p.outcome === 'ok') {
+        lost.push(i);
+        out.push({ requirement: p.rule, message: `item ${i} (${op} ${id}) failed (${(s.entry as FailureEntry).Message}) but ${p.reason}` });
+      }
       const msg = (s.entry as FailureEntry).Message;
       if (typeof msg !== 'string' || msg === '') out.push({ requirement: 'CONNECT-BATCH-2', message: `Failed entry for item ${i} has no Message` });
       for (const e of entities) if (!touched.has(e)) touched.set(e, 'failed');
       return;
     }
+    succeeded.add(i);
     if (p.outcome === 'fail') {
       out.push({ requirement: p.rule, message: `item ${i} (${op} ${id}) succeeded but should fail: ${p.reason}` });
       return; // the model cannot follow an effect it forbids
@@ -99,6 +104,12 @@ export function checkBatch(
       out.push({ requirement: t.requirement, message: `item ${i} (${op} ${id}): ${t.message}`, deferred: t.requirement !== 'CONNECT-LOCK-4' || undefined });
     for (const e of entities) touched.set(e, op === 'delete' ? 'deleted' : touched.get(e) === 'success' || touched.get(e) === 'several' ? 'several' : 'success');
   });
+  // An item that should have passed failed while a later item of the same lock scope, presenting the
+  // same token, succeeded: in request order the later one would have been the stale one. The target
+  // did not work through the items in order (CONNECT-BATCH-4).
+  const swapped = lost.find((a) => [...succeeded].some((b) => b > a && scopeOf[b] !== undefined && scopeOf[b] === scopeOf[a] && presented[b] !== undefined && presented[b] === presented[a]));
+  if (swapped !== undefined && op !== 'create')
+    out.unshift({ requirement: 'CONNECT-BATCH-4', message: `item ${swapped} failed while a later item of the same lock scope with the same token succeeded: items were not applied in request order` });
   for (const id of [...succ.leftovers(), ...fail.leftovers()])
     out.push({ requirement: 'CONNECT-BATCH-1', message: `response entry ${id} matches no request item as sent` });
   return out;

@@ -26,6 +26,7 @@ export const CONNECT_COVERAGE: CoveredCheck[] = [
     check: 'update errors, read-back timestamps, client timestamps, primary attribute as value',
     requirements: ['CONNECT-ERR-1', 'CONNECT-RESP-3', 'CONNECT-RESP-4', 'CONNECT-PK-1'],
   },
+  { suite: 'connect/validation', check: 'every value sample of every attribute, created and updated', requirements: ['CONNECT-VAL-1'] },
   { suite: 'connect/validation', check: 'rules the suite cannot provoke (reported)', requirements: ['CONNECT-SYS-1', 'CONNECT-AUTH-1'] },
 ];
 

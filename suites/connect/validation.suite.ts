@@ -5,6 +5,7 @@ import { checkIdForms } from './id-forms.js';
 import { checkEnums, checkValueRules, recordUnprovokable } from './misc-checks.js';
 import { suiteTarget } from './target.js';
 import { checkConstraintProbes, checkRequestLevelErrors } from './validation.js';
+import { checkValueSamples } from './value-samples.js';
 
 const t = suiteTarget('validation');
 afterAll(() => t.client.close());
@@ -15,5 +16,6 @@ describe('connect validation', () => {
   test('table id, ARN and :$LATEST forms', () => checkIdForms(t.api, t.rec));
   test('enums of the companion operations', () => checkEnums(t.api, t.rec));
   test('update errors, timestamps, primary attribute as value', () => checkValueRules(t.api, t.rec));
+  test('every value sample of every attribute (CONNECT-VAL-1)', () => checkValueSamples(t.api, t.rec));
   test('rules the suite cannot provoke', () => recordUnprovokable(t.rec));
 });

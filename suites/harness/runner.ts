@@ -139,6 +139,11 @@ export async function runLockstep(o: RunOptions, out: NodeJS.WritableStream): Pr
     await embedded?.close();
   }
   const suitesMs = Date.now() - suitesStart;
+  if (progress.timings.length === 0 && progress.unhandled.length === 0) {
+    rmSync(work, { recursive: true, force: true });
+    const what = o.filters?.length ? `matches ${o.filters.map((f) => `'${f}'`).join(', ')}` : 'exists';
+    throw new ConfigError(`no suite file ${what} for ${config.apis.join(', ')}${o.shard ? ` in shard ${o.shard}` : ''}`);
+  }
 
   let verdicts = markNotImplemented(readVerdictLines(verdictsFile));
   rmSync(work, { recursive: true, force: true });

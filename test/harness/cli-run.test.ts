@@ -27,6 +27,7 @@ describe.concurrent('usage errors exit 2 with a one-line reason', () => {
     [['run', '--config', '/nonexistent/lockstep.config.json'], /does not exist/],
     [['run', '--baseline', '/nonexistent/baseline.json'], /cannot read baseline/],
     [['run', '--shard', '3/2'], /--shard must be i\/n/],
+    [['run', 'no-such-suite-name', '--api', 'cognito-sync'], /no suite file matches 'no-such-suite-name'/],
     [['replay'], /exactly one report/],
     [['replay', '/nonexistent/report.json'], /cannot read report/],
   ])('%j', async (args, msg) => {

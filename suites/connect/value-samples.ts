@@ -42,7 +42,8 @@ export async function checkValueSamples(api: ConnectApi, verdicts: VerdictRecord
 }
 
 function record(v: VerdictRecorder, operation: string, check: string, divs: Array<{ requirement: string; message: string }>, items: ValueItem[], evidence: import('../harness/verdict.js').Exchange[]): void {
-  const first = divs[0];
+  // Lock versions are judged by the properties, with a read-back; here only the partition counts.
+  const first = divs.filter((d) => !d.requirement.startsWith('CONNECT-LOCK-'))[0];
   if (!first) {
     v.check('CONNECT-VAL-1', { operation, check, ok: true, message: `${items.length} samples decided as the value rules say` });
     return;

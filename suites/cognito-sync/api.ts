@@ -85,9 +85,10 @@ export class SyncApi {
     for (let page = 0; page < maxPages; page++) {
       const r = await this.listRecords(dataset, next);
       if (r.status !== 200 || !r.body) return { status: r.status, errorType: r.errorType, message: r.message, failure: r.failure };
-      records.push(...(Array.isArray(r.body.Records) ? r.body.Records : []));
-      token ??= r.body.SyncSessionToken;
-      next = r.body.NextToken;
+      const body = typeof r.body === 'object' ? r.body : {};
+      records.push(...(Array.isArray(body.Records) ? body.Records : []));
+      if (typeof body.SyncSessionToken === 'string') token ??= body.SyncSessionToken;
+      next = typeof body.NextToken === 'string' && body.NextToken !== '' ? body.NextToken : undefined;
       if (!next) return { status: 200, body: { records, ...(token ? { token } : {}) } };
     }
     return { status: 0, failure: `ListRecords still paging after ${maxPages} pages` };

@@ -13,9 +13,11 @@ export interface SyncConcurrencySizes {
   dropEvery: number;
 }
 
-// Measured on the embedded reference (2-core machine): a program of up to 8 x 10 operations takes
-// about 0.1 s including its own dataset, so standard stays near 10 s; a remote target with 50 ms
-// round trips is about 10x slower, still inside the 180 s per-test budget of standard.
+// Measured on the embedded reference (shared 2-core machine, `lockstep run --api cognito-sync`):
+// the concurrency suite took 1.2 s (quick), 3.8 s (standard), 14 s (deep), i.e. about 40 ms per
+// program execution with its own dataset and tokens. Against a remote target each operation is a
+// round trip (a client's 10 operations run one after another), so expect well under a second per
+// execution at 50 ms round trips: standard stays inside its 180 s per-test budget.
 export const SYNC_CONCURRENCY_SIZES: Record<Profile, SyncConcurrencySizes> = {
   quick: { runs: 10, repeats: 2, maxOpsPerClient: 6, lossyRuns: 4, dropEvery: 3 },
   standard: { runs: 40, repeats: 2, maxOpsPerClient: 10, lossyRuns: 15, dropEvery: 3 },

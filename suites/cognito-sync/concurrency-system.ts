@@ -30,6 +30,11 @@ export interface SyncSystem {
   readonly runs: { count: number };
 }
 
+/** Bodies come from the target: anything may arrive where a record object is expected. */
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
 export function clientName(id: ClientId): string {
   return typeof id === 'number' ? `client-${id}` : id;
 }
@@ -82,21 +87,22 @@ export function syncSystem(o: SyncSystemOptions): SyncSystem {
           else note(`ListRecords answered ${r.status} ${r.errorType ?? ''}`.trim());
           throw new Error(r.failure ?? `ListRecords answered ${r.status}`);
         }
-        const rec = r.body.records.find((x) => x.Key === cmd.key);
+        const rec = r.body.records.find((x) => isObject(x) && x.Key === cmd.key);
         if (rec && typeof rec.SyncCount !== 'number') {
           note(`ListRecords listed ${cmd.key} without a numeric SyncCount`);
           throw new Error('record without SyncCount');
         }
         const count = rec?.SyncCount ?? 0;
         seen.set(mine, count);
-        return { outcome: 'ok', output: { items: [{ version: versionOf(count), value: rec?.Value ?? null }] } };
+        return { outcome: 'ok', output: { items: [{ version: versionOf(count), value: typeof rec?.Value === 'string' ? rec.Value : null }] } };
       }
       const presented = seen.get(mine) ?? 0;
       const value = `${name}.${run}.${seq++}`;
       context.setInput({ kind: 'write', key: cmd.key, presented, value });
       const r = await api.updateRecords(dataset, tokens.get(name)!, [{ Op: 'replace', Key: cmd.key, Value: value, SyncCount: presented }]);
       if (r.status === 200) {
-        const rec = (r.body?.Records ?? []).find((x) => x.Key === cmd.key);
+        const listed = isObject(r.body) && Array.isArray(r.body.Records) ? r.body.Records : [];
+        const rec = listed.find((x) => isObject(x) && x.Key === cmd.key);
         if (typeof rec?.SyncCount !== 'number') {
           note(`UpdateRecords 200 without the record's new SyncCount for ${cmd.key}`);
           throw new Error('success without a SyncCount');

@@ -42,6 +42,9 @@ export function checkBatch(
   const res = (body ?? {}) as BatchResult;
   if (!Array.isArray(res.Successful) || !Array.isArray(res.Failed))
     return [{ requirement: 'CONNECT-BATCH-1', message: 'response lacks the Successful and Failed lists' }];
+  const isEntry = (e: unknown) => e !== null && typeof e === 'object' && !Array.isArray(e);
+  if (![...res.Successful, ...res.Failed].every(isEntry))
+    return [{ requirement: 'CONNECT-BATCH-1', message: 'Successful or Failed holds an entry that is not an object' }];
 
   // Every item exactly once, as sent: compare counts per identity before matching outcomes.
   const counts = new Map<string, number>();

@@ -127,7 +127,7 @@ export async function runConcurrency(o: ConcurrencyOptions): Promise<Concurrency
         const r = await api.batchDescribe(table.id, slots);
         if (r.status !== 200 || !r.body) throw new Error(`read answered ${r.status}`);
         const items = slots.map((s) => {
-          const hit = (r.body!.Successful ?? []).find((x) => x.AttributeName === s.AttributeName && sameRecord(x.PrimaryValues, s.PrimaryValues));
+          const hit = (Array.isArray(r.body!.Successful) ? r.body!.Successful : []).find((x) => x?.AttributeName === s.AttributeName && sameRecord(x.PrimaryValues, s.PrimaryValues));
           return hit ? { version: hit.LockVersion?.[shape.component] ?? null, value: hit.Value ?? null } : { version: null, value: null };
         });
         return { outcome: 'ok', output: { items } };

@@ -36,7 +36,7 @@ export async function checkIdForms(api: ConnectApi, rec: VerdictRecorder): Promi
     const slots = attrs.map((a) => ({ PrimaryValues: RECORDS[1]!, AttributeName: a }));
     const plain = await api.batchDescribe(table.id, slots);
     const latest = await api.batchDescribe(`${table.id}:$LATEST`, slots);
-    const norm = (b: typeof plain.body) => JSON.stringify((b?.Successful ?? []).map((s) => [s.AttributeName, s.Value, s.LockVersion]).sort());
+    const norm = (b: typeof plain.body) => JSON.stringify((Array.isArray(b?.Successful) ? b.Successful : []).map((s) => [s?.AttributeName, s?.Value, s?.LockVersion]).sort());
     const ok = plain.status === 200 && latest.status === 200 && norm(plain.body) === norm(latest.body) && (plain.body?.Successful?.length ?? 0) > 0;
     rec.check('CONNECT-ID-2', {
       operation: 'BatchDescribeDataTableValue',

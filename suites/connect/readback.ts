@@ -38,8 +38,12 @@ export async function readBack(
     out.push({ requirement: 'CONNECT-LOCK-4', message: `read-back BatchDescribeDataTableValue answered ${r.status} ${r.errorType ?? r.failure ?? ''}` });
     return { divergences: out, evidence };
   }
+  if (!Array.isArray(r.body.Successful)) {
+    out.push({ requirement: 'CONNECT-LOCK-4', message: 'read-back BatchDescribeDataTableValue answer has no Successful list' });
+    return { divergences: out, evidence };
+  }
   const found = new Map<string, NonNullable<typeof r.body.Successful>[number]>();
-  for (const s of r.body.Successful ?? []) {
+  for (const s of r.body.Successful.filter((x) => x !== null && typeof x === 'object')) {
     const rk = model.recordKey(s.PrimaryValues as PrimaryValue[] | undefined);
     if ('key' in rk && s.AttributeName) found.set(TableModel.valueKey(rk.key, s.AttributeName), s);
   }
@@ -84,7 +88,7 @@ export async function readBack(
   if (t.status === 200 && dt) for (const issue of model.observe('T', 'DataTable', dt)) out.push({ requirement: ruleFor(touched.get('T'), issue.requirement), message: `table: ${issue.message}` });
   const l = await api.listAttributes(table.id);
   evidence.push(l.exchange);
-  for (const at of l.body?.Attributes ?? []) {
+  for (const at of Array.isArray(l.body?.Attributes) ? l.body.Attributes.filter((x) => x !== null && typeof x === 'object') : []) {
     const tok = at.LockVersion?.Attribute;
     if (!at.Name || !tok || !model.attrs.has(at.Name)) continue;
     const entity = `A\u0000${at.Name}`;

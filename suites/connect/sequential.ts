@@ -86,7 +86,7 @@ class DescribeCommand implements Cmd {
     const r = await api.batchDescribe(table.id, ids);
     if (r.status !== 200 || !r.body) throw new DivergenceError('CONNECT-BATCH-2', `BatchDescribeDataTableValue answered ${r.status}`, [r.exchange]);
     const succ = new Map<string, number>();
-    for (const s of r.body.Successful ?? []) {
+    for (const s of Array.isArray(r.body.Successful) ? r.body.Successful.filter((x) => x !== null && typeof x === 'object') : []) {
       // Describe echoes primary values possibly with AttributeId; identity uses names and values only.
       const pv = (s.PrimaryValues ?? []).map((p) => ({ AttributeName: p.AttributeName, Value: p.Value }));
       const k = `${JSON.stringify(table.model.recordKey(pv as never))}|${s.AttributeName}`;

@@ -187,3 +187,12 @@ describe('batch responses (CONNECT-BATCH-1..4)', () => {
     expect(checkBatch(m, 'update', items, 200, reversed)[0]?.requirement).toBe('CONNECT-BATCH-4');
   });
 });
+
+describe('hostile batch answers do not crash the check', () => {
+  test('non-list members, null entries and a missing body are BATCH-1 divergences', () => {
+    const m = new TableModel('NONE', ATTRS);
+    const items = [{ PrimaryValues: R1, AttributeName: 'a', Value: 'p' }];
+    for (const body of [undefined, null, 'text', { Successful: 'x', Failed: [] }, { Successful: [null], Failed: [] }, { Successful: [], Failed: [7] }])
+      expect(checkBatch(m, 'create', items, 200, body)[0]?.requirement).toBe('CONNECT-BATCH-1');
+  });
+});

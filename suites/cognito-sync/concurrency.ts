@@ -1,18 +1,17 @@
 // SYNC-CONC-1 (and NET-1 when responses are lost on the way): generated parallel programs run over
 // real HTTP, each history checked by the version invariants and the linearizability search; a
 // failing program is shrunk, explained, and drawn as an HTML timeline.
-import { checkHistory, type CheckResult } from '../harness/linearizability/checker.js';
-import { explainResult, writeTimeline } from '../harness/linearizability/explain.js';
+import type { CheckResult } from '../harness/linearizability/checker.js';
 import type { Operation } from '../harness/linearizability/history.js';
 import type { Violation } from '../harness/linearizability/invariants.js';
-import { describeOp } from '../harness/linearizability/model.js';
 import type { StoreOutput, StoreState } from '../harness/linearizability/models/versioned-store.js';
 import { checkParallel } from '../harness/parallel/check-parallel.js';
-import type { Executor } from '../harness/parallel/run-program.js';
-import { describeProgram, programSize, type ParallelProgram } from '../harness/parallel/program.js';
+import type { ParallelProgram } from '../harness/parallel/program.js';
 import type { SyncApi } from './api.js';
 import { describeCmd, syncInvariants, syncModel, type SyncCmd } from './concurrency-model.js';
-import { failingRun, minimizeFailure, type ProgramFailure } from './concurrency-minimize.js';
+import { failsInControl } from './concurrency-control.js';
+import { describeFailure } from './concurrency-explain.js';
+import { minimizeFailure } from './concurrency-minimize.js';
 import { finalReadsFor, syncProgram } from './concurrency-program.js';
 import { syncSystem } from './concurrency-system.js';
 
@@ -120,10 +119,21 @@ export async function runSyncConcurrency(o: SyncConcurrencyOptions): Promise<Syn
       checkTimeoutMs: CHECK_TIMEOUT_MS,
       maxAttempts: MINIMIZE_ATTEMPTS,
     });
-    const controlFailed = o.control ? await failsInControl(failure.program, o, maxClients, repeats, opTimeoutMs) : undefined;
+    const controlFailed = o.control
+      ? await failsInControl(failure.program, {
+          apiFor: o.control.apiFor ?? o.apiFor,
+          ...(o.tokenApiFor ? { tokenApiFor: o.tokenApiFor } : {}),
+          serial: o.control.serial ?? false,
+          maxClients,
+          repeats: Math.max(repeats, 2),
+          opTimeoutMs,
+          checkTimeoutMs: CHECK_TIMEOUT_MS,
+          datasetPrefix: `${o.datasetPrefix ?? 'lockstep-conc'}-control-${Date.now().toString(36)}`,
+        })
+      : undefined;
     return {
       ...base,
-      ...describeFailure(failure, res.seed, res.path, o.timelinePath),
+      ...describeFailure(failure, { seed: res.seed, path: res.path, timelinePath: o.timelinePath, checkTimeoutMs: CHECK_TIMEOUT_MS }),
       executions: system.runs.count,
       ...(controlFailed !== undefined ? { controlFailed } : {}),
     };
@@ -132,79 +142,6 @@ export async function runSyncConcurrency(o: SyncConcurrencyOptions): Promise<Syn
   }
 }
 
-async function failsInControl(program: ParallelProgram<SyncCmd>, o: SyncConcurrencyOptions, maxClients: number, repeats: number, opTimeoutMs: number): Promise<boolean> {
-  const control = syncSystem({
-    apiFor: o.control?.apiFor ?? o.apiFor,
-    ...(o.tokenApiFor ? { tokenApiFor: o.tokenApiFor } : {}),
-    maxClients,
-    datasetPrefix: `${o.datasetPrefix ?? 'lockstep-conc'}-control-${Date.now().toString(36)}`,
-  });
-  try {
-    const setup = async () => (o.control?.serial ? serialized(await control.setup()) : control.setup());
-    const failure = await failingRun<StoreState, SyncCmd, StoreOutput>(program, {
-      model: syncModel,
-      setup,
-      finalReads: finalReadsFor,
-      invariants: syncInvariants,
-      repeats: Math.max(repeats, 2),
-      opTimeoutMs,
-      checkTimeoutMs: CHECK_TIMEOUT_MS,
-      maxAttempts: 1,
-    });
-    return failure !== undefined;
-  } finally {
-    await control.cleanup();
-  }
-}
-
-/** One request at a time: each call waits until the previous one has answered (or failed). */
-export function serialized<C, O>(exec: Executor<C, O>): Executor<C, O> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (client, cmd, context) => {
-    const run = tail.then(() => exec(client, cmd, context));
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
-const CHECK_TIMEOUT_MS = 5_000;
+export const CHECK_TIMEOUT_MS = 5_000;
 /** Candidate programs the final shrinking pass may run (each up to `repeats` times). */
 const MINIMIZE_ATTEMPTS = 40;
-
-function describeFailure(failure: ProgramFailure<SyncCmd, StoreOutput>, seed: number, path: string | undefined, timelinePath: string | undefined) {
-  const { program, history, violations } = failure;
-  // Invariant failures skip the search: run it here too, for the timeline's found order and red bars.
-  const check = failure.check ?? checkHistory(syncModel, history, { timeoutMs: CHECK_TIMEOUT_MS });
-  const illegalOps = [...new Set([...violations.flatMap((v) => v.ops), ...check.partitions.flatMap((p) => p.stuck)])].sort((a, b) => a - b);
-  let timeline: string | undefined;
-  if (timelinePath) {
-    try {
-      writeTimeline(timelinePath, syncModel, check, { title: `concurrency counterexample (seed ${seed}${path ? `, path ${path}` : ''})` });
-      timeline = timelinePath;
-    } catch {
-      // the verdict stands without its picture
-    }
-  }
-  const who = (op: Operation<SyncCmd, StoreOutput>) => (typeof op.clientId === 'number' ? `client ${op.clientId}` : op.clientId);
-  const when = (t: number) => (Number.isFinite(t) ? t.toFixed(3) : '∞');
-  const counterexample = [
-    ...describeProgram(program, describeCmd).split('\n'),
-    'history (as sent):',
-    ...history.map((op) => `#${op.id} ${who(op)}: ${describeOp(syncModel, op)}`),
-    ...violations.map((v) => `${v.rule}: ${v.message}`),
-  ];
-  const explanation = [
-    `parallel program (seed ${seed}${path ? `, fast-check path "${path}"` : ''}; reduced further by dropping single operations while it still fails):`,
-    describeProgram(program, describeCmd),
-    'history (times in ms):',
-    ...history.map((op) => `  #${op.id} ${who(op)} [${when(op.call)}, ${when(op.ret)}] ${describeOp(syncModel, op)}`),
-    ...violations.map((v) => `invariant ${v.rule}: ${v.message}`),
-    explainResult(syncModel, check),
-    ...(timeline ? [`timeline: ${timeline}`] : []),
-  ].join('\n');
-  return { explanation, program, history, violations, check, counterexample, illegalOps, ...(timeline ? { timeline } : {}) };
-}
-
-export function counterexampleSize(o: SyncConcurrencyOutcome): number {
-  return o.program ? programSize(o.program) : 0;
-}

@@ -7,7 +7,7 @@ import type { ParallelProgram } from '../../suites/harness/parallel/program.js';
 import { failingRun, minimizeFailure, oneFewer } from '../../suites/cognito-sync/concurrency-minimize.js';
 import { syncInvariants, syncModel, type SyncCmd } from '../../suites/cognito-sync/concurrency-model.js';
 import { finalReadsFor } from '../../suites/cognito-sync/concurrency-program.js';
-import { serialized } from '../../suites/cognito-sync/concurrency.js';
+import { serialized } from '../../suites/cognito-sync/concurrency-control.js';
 
 /** Per-key records with a dataset-wide count, like the service; `acceptStale` is the defect. */
 function memoryStore(acceptStale: boolean): Executor<SyncCmd, StoreOutput> {

@@ -8,6 +8,8 @@ import { lockedComponent } from './types.js';
 export interface Divergence {
   requirement: string;
   message: string;
+  /** The request item it concerns, when there is one. */
+  item?: number;
   /** A token judged from a write response alone: the read-back may name a better cause. */
   deferred?: boolean;
 }
@@ -56,6 +58,37 @@ export function checkBatch(
       requirement: 'CONNECT-BATCH-1',
       message: n > 0 ? `${n} item(s) ${id} missing from both Successful and Failed (as sent)` : `${-n} response entr(ies) ${id} match no request item as sent`,
     }));
+  // Items sent more than once cannot be told apart in the answer, so read it two ways: outcomes
+  // as the model predicts them, or the earliest copies as the successful ones. A reading without
+  // divergence wins; if both diverge, the one that departs first names the item decided wrongly.
+  const lists = { Successful: res.Successful, Failed: res.Failed };
+  const ids = items.map(identityOf);
+  const dup = new Set(ids.filter((id, i) => ids.indexOf(id) !== i));
+  let strategy: Strategy = 'predicted';
+  if (dup.size > 0) {
+    const firstAt = (st: Strategy) => {
+      const d = matchItems(model.clone(), op, items, lists, { ...opts, touched: new Map() }, st, dup);
+      return d.length === 0 ? Infinity : Math.min(...d.map((x) => x.item ?? -1));
+    };
+    const predicted = firstAt('predicted');
+    const earliest = firstAt('earliest-succeed');
+    if (predicted !== Infinity && (earliest === Infinity || earliest < predicted)) strategy = 'earliest-succeed';
+  }
+  return matchItems(model, op, items, lists, opts, strategy, dup);
+}
+
+type Strategy = 'predicted' | 'earliest-succeed';
+
+function matchItems(
+  model: TableModel,
+  op: Op,
+  items: ValueItem[],
+  res: { Successful: SuccessEntry[]; Failed: FailureEntry[] },
+  opts: BatchCheckOptions,
+  strategy: Strategy,
+  dup: Set<string>,
+): Divergence[] {
+  const out: Divergence[] = [];
   const succ = new EntryPool('succeeded', res.Successful);
   const fail = new EntryPool('failed', res.Failed);
   const seen = new Map<string, number>(); // value keys written earlier in this batch
@@ -78,10 +111,10 @@ export function checkBatch(
     if (vkey && seen.has(vkey) && op !== 'create') p = { ...p, rule: 'CONNECT-BATCH-4', reason: `${p.reason} (after item ${seen.get(vkey)} on the same value)` };
     else if (p.outcome === 'ok' && op !== 'delete' && opts.edgeValue?.(i)) p = { ...p, rule: 'CONNECT-VAL-1' };
     const id = identityOf(item);
-    const wantOk = p.outcome !== 'fail';
+    const wantOk = strategy === 'earliest-succeed' && dup.has(id) ? true : p.outcome !== 'fail';
     const s = (wantOk ? succ : fail).take(id) ?? (wantOk ? fail : succ).take(id);
     if (!s) {
-      out.push({ requirement: 'CONNECT-BATCH-1', message: `item ${i} (${id}) is in neither Successful nor Failed, as sent` });
+      out.push({ requirement: 'CONNECT-BATCH-1', message: `item ${i} (${id}) is in neither Successful nor Failed, as sent`, item: i });
       return;
     }
     if (vkey) seen.set(vkey, i);
@@ -89,30 +122,30 @@ export function checkBatch(
     if (s.list === 'failed') {
       if (p.outcome === 'ok') {
         lost.push(i);
-        out.push({ requirement: p.rule, message: `item ${i} (${op} ${id}) failed (${(s.entry as FailureEntry).Message}) but ${p.reason}` });
+        out.push({ requirement: p.rule, message: `item ${i} (${op} ${id}) failed (${(s.entry as FailureEntry).Message}) but ${p.reason}`, item: i });
       }
       const msg = (s.entry as FailureEntry).Message;
-      if (typeof msg !== 'string' || msg === '') out.push({ requirement: 'CONNECT-BATCH-2', message: `Failed entry for item ${i} has no Message` });
+      if (typeof msg !== 'string' || msg === '') out.push({ requirement: 'CONNECT-BATCH-2', message: `Failed entry for item ${i} has no Message`, item: i });
       for (const e of entities) if (!touched.has(e)) touched.set(e, 'failed');
       return;
     }
     succeeded.add(i);
     if (p.outcome === 'fail') {
-      out.push({ requirement: p.rule, message: `item ${i} (${op} ${id}) succeeded but should fail: ${p.reason}` });
+      out.push({ requirement: p.rule, message: `item ${i} (${op} ${id}) succeeded but should fail: ${p.reason}`, item: i });
       return; // the model cannot follow an effect it forbids
     }
     const entry = s.entry as SuccessEntry;
-    if (op === 'create') out.push(...checkRecordId(model, item, entry.RecordId));
+    if (op === 'create') out.push(...checkRecordId(model, item, entry.RecordId).map((d) => ({ ...d, item: i })));
     for (const t of model.applySuccess(op, item, op === 'delete' ? undefined : entry.LockVersion))
-      out.push({ requirement: t.requirement, message: `item ${i} (${op} ${id}): ${t.message}`, deferred: t.requirement !== 'CONNECT-LOCK-4' || undefined });
-    for (const e of entities) touched.set(e, op === 'delete' ? 'deleted' : touched.get(e) === 'success' || touched.get(e) === 'several' ? 'several' : 'success');
+      out.push({ requirement: t.requirement, message: `item ${i} (${op} ${id}): ${t.message}`, item: i, deferred: t.requirement !== 'CONNECT-LOCK-4' || undefined });
+    for (const e of entities) touched.set(e, op === 'delete' ? 'deleted' : touched.get(e) === 'success' || touched.get(e) === 'several' || dup.has(id) ? 'several' : 'success');
   });
   // An item that should have passed failed while a later item of the same lock scope, presenting the
   // same token, succeeded: in request order the later one would have been the stale one. The target
   // did not work through the items in order (CONNECT-BATCH-4).
   const swapped = lost.find((a) => [...succeeded].some((b) => b > a && scopeOf[b] !== undefined && scopeOf[b] === scopeOf[a] && presented[b] !== undefined && presented[b] === presented[a]));
   if (swapped !== undefined && op !== 'create')
-    out.unshift({ requirement: 'CONNECT-BATCH-4', message: `item ${swapped} failed while a later item of the same lock scope with the same token succeeded: items were not applied in request order` });
+    out.unshift({ requirement: 'CONNECT-BATCH-4', message: `item ${swapped} failed while a later item of the same lock scope with the same token succeeded: items were not applied in request order`, item: swapped });
   for (const id of [...succ.leftovers(), ...fail.leftovers()])
     out.push({ requirement: 'CONNECT-BATCH-1', message: `response entry ${id} matches no request item as sent` });
   return out;

@@ -51,6 +51,15 @@ export class TableModel {
     this.primaryNames = attributes.filter((a) => a.primary).map((a) => a.name);
   }
 
+  /** An independent copy (to try alternative readings of one response). */
+  clone(): TableModel {
+    const m = new TableModel(this.level, [...this.attrs.values()]);
+    for (const [k, v] of this.values) m.values.set(k, v);
+    for (const [k, v] of this.recordIds) m.recordIds.set(k, v);
+    for (const [k, c] of this.tokens) m.tokens.set(k, { ...c, history: new Set(c.history) });
+    return m;
+  }
+
   // ---- identities --------------------------------------------------------------------------
 
   /** CONNECT-PK-1: empty = default record; otherwise exactly the primary attributes, each once. */

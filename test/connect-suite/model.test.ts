@@ -196,3 +196,31 @@ describe('hostile batch answers do not crash the check', () => {
       expect(checkBatch(m, 'create', items, 200, body)[0]?.requirement).toBe('CONNECT-BATCH-1');
   });
 });
+
+describe('items sent twice in one batch', () => {
+  const R: PrimaryValue[] = [{ AttributeName: 'pk', Value: 'one' }];
+  const entry = (l: Record<string, string>) => ({ PrimaryValues: R, AttributeName: 'a', LockVersion: l });
+
+  test('an answer that fits the request order passes (invalid copy failed, valid copy applied)', () => {
+    const { m, l1 } = seeded('VALUE');
+    const items = [
+      { PrimaryValues: R, AttributeName: 'a', Value: 'x', LockVersion: { Value: 'stale-token' } },
+      { PrimaryValues: R, AttributeName: 'a', Value: 'z', LockVersion: { Value: l1.Value } },
+    ];
+    const res = { Successful: [entry({ ...l1, PrimaryValues: 'r-9', Value: 'v-9' })], Failed: [{ PrimaryValues: R, AttributeName: 'a', Message: 'stale' }] };
+    expect(checkBatch(m, 'update', items, 200, res)).toEqual([]);
+    expect(m.getValue('["one"]', 'a')).toBe('z');
+  });
+
+  test('when no reading fits, the first copy decided wrongly is named (a stale lock let through: LOCK-1)', () => {
+    const { m, l2 } = seeded('PRIMARY_VALUE');
+    // 'r-before' was never the record's token: the first copy must fail, the second has no lock at all.
+    const items = [
+      { PrimaryValues: R, AttributeName: 'a', Value: 'x', LockVersion: { PrimaryValues: 'r-before' } },
+      { PrimaryValues: R, AttributeName: 'a', Value: 'y' },
+    ];
+    const res = { Successful: [entry({ ...l2, PrimaryValues: 'r-10', Value: 'v-10' })], Failed: [{ PrimaryValues: R, AttributeName: 'a', Message: 'no lock' }] };
+    const d = checkBatch(m, 'update', items, 200, res);
+    expect(d[0]).toMatchObject({ requirement: 'CONNECT-LOCK-1', item: 0 });
+  });
+});

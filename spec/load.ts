@@ -134,26 +134,44 @@ export function findOperation(service: ServiceName, operationId: string): Operat
   return operations(service).find((o) => o.operationId === operationId);
 }
 
+/** Every operation of every service with this (upper-case) method, in matching order: services in order, then most specific first. */
+const byMethod = new Map<string, OperationInfo[]>();
+
+function candidates(method: string): OperationInfo[] {
+  let list = byMethod.get(method);
+  if (!list) {
+    list = [];
+    for (const service of SERVICES) for (const op of operations(service)) if (op.method === method) list.push(op);
+    if (list.length) byMethod.set(method, list); // only real methods: no growth from arbitrary strings
+  }
+  return list;
+}
+
 /** Finds the operation a request line addresses, across all three services. A query string is ignored. */
 export function matchRoute(method: string, rawPath: string): RouteMatch | undefined {
-  const path = rawPath.split('?')[0];
-  const m = method.toUpperCase();
-  for (const service of SERVICES) {
-    for (const op of operations(service)) {
-      if (op.method !== m) continue;
-      const hit = op.pathRegex.exec(path);
-      if (!hit) continue;
-      const pathParams: Record<string, string> = {};
-      let ok = true;
-      op.pathParams.forEach((name, i) => {
-        try {
-          pathParams[name] = decodeURIComponent(hit[i + 1]);
-        } catch {
-          ok = false; // malformed percent-encoding: not this route
-        }
-      });
-      if (ok) return { service, operation: op, pathParams };
+  const q = rawPath.indexOf('?');
+  const path = q < 0 ? rawPath : rawPath.slice(0, q);
+  const list = candidates(method.toUpperCase());
+  for (let k = 0; k < list.length; k++) {
+    const op = list[k]!;
+    const hit = op.pathRegex.exec(path);
+    if (!hit) continue;
+    const pathParams: Record<string, string> = {};
+    let ok = true;
+    for (let i = 0; i < op.pathParams.length; i++) {
+      const raw = hit[i + 1]!;
+      if (raw.indexOf('%') < 0) {
+        pathParams[op.pathParams[i]!] = raw; // nothing to decode
+        continue;
+      }
+      try {
+        pathParams[op.pathParams[i]!] = decodeURIComponent(raw);
+      } catch {
+        ok = false; // malformed percent-encoding: not this route
+        break;
+      }
     }
+    if (ok) return { service: op.service, operation: op, pathParams };
   }
   return undefined;
 }

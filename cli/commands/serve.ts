@@ -70,19 +70,21 @@ export const serveCommand: Command = {
     } catch (e) {
       throw new UsageError(`cannot start the reference server: ${(e as Error).message}`);
     }
+    // Handlers go in before the URL is printed: a caller may signal as soon as it reads the URL.
+    let stopped!: () => void;
+    const stoppedPromise = new Promise<void>((resolve) => (stopped = resolve));
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.stdout.write(`received ${signal}, stopping\n`);
+      stopped();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     process.stdout.write(`lockstep reference server listening on ${server.url}\n`);
     if (faults.length) process.stdout.write(`faults enabled: ${faults.join(', ')}\n`);
     if (auth) process.stdout.write('SigV4 verification on\n');
-    await new Promise<void>((resolve) => {
-      const stop = (signal: NodeJS.Signals) => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        process.stdout.write(`received ${signal}, stopping\n`);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await stoppedPromise;
     await server.close();
     return 0;
   },

@@ -1,14 +1,23 @@
 // Benchmark: the reference server's throughput on BatchUpdateDataTableValue (25 items) against a
 // bare node:http server answering a fixed JSON body, measured in the same run (same machine
-// load), and the peak RSS after storing 100,000 Connect values. Prints figures; asserts nothing.
-//   npx tsx bench/reference-throughput.ts [--rounds R] [--duration S] [--connections N] [--values N]
+// load, same process, same autocannon load generator, alternating rounds), and the peak RSS after
+// storing 100,000 Connect values. Prints figures; asserts nothing.
+//   npx tsx bench/reference-throughput.ts [--server dist|source] [--rounds R] [--duration S] [--connections N] [--values N]
+// --server dist (default) measures the compiled build users run (`npx lockstep` runs dist/); it is
+// rebuilt first (`npm run build`) when any source under fixtures/ or spec/ is newer than its
+// compiled file. --server source measures the TypeScript sources under tsx (esbuild adds a
+// `__name` wrapper to every named closure, which costs a little on hot paths).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { Agent } from 'undici';
-import { startReferenceServer } from '../fixtures/reference/server.js';
+import type { startReferenceServer as StartReferenceServer } from '../fixtures/reference/server.js';
 
 // autocannon ships no types; the slice of its API used here.
 interface AutocannonResult {
@@ -19,17 +28,62 @@ interface AutocannonResult {
   timeouts: number;
 }
 type Autocannon = (opts: { url: string; method: string; body: string; headers: Record<string, string>; connections: number; duration: number }) => Promise<AutocannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+const requireHere = createRequire(import.meta.url);
+const autocannon = requireHere('autocannon') as Autocannon;
+const AUTOCANNON_VERSION = (requireHere('autocannon/package.json') as { version: string }).version;
 
 const { values: args } = parseArgs({
-  options: { rounds: { type: 'string', default: '5' }, duration: { type: 'string', default: '2' }, connections: { type: 'string', default: '16' }, values: { type: 'string', default: '100000' } },
+  options: {
+    server: { type: 'string', default: 'dist' },
+    rounds: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '16' },
+    values: { type: 'string', default: '100000' },
+  },
 });
+const SERVER_BUILD = args.server === 'source' ? 'source' : 'dist';
 const DURATION = Math.max(1, Number(args.duration) || 2);
 const ROUNDS = Math.max(1, Number(args.rounds) || 5);
 const CONNECTIONS = Math.max(1, Number(args.connections) || 16);
 const STORED_VALUES = Math.max(25, Number(args.values) || 100_000);
 const ITEMS = 25;
 const INSTANCE = 'bench-instance';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Sources (relative to ROOT) whose compiled file in dist/ is missing or older than they are. */
+function staleSources(): string[] {
+  const stale: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (rel !== path.join('spec', 'generate') && rel !== path.join('spec', 'openapi')) walk(rel);
+      } else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && !e.name.endsWith('.test.ts')) {
+        const built = path.join(ROOT, 'dist', rel.replace(/\.ts$/, '.js'));
+        if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(path.join(ROOT, rel)).mtimeMs) stale.push(rel);
+      }
+    }
+  };
+  walk('fixtures');
+  walk('spec');
+  return stale;
+}
+
+/** The reference server's entry point: the compiled build (rebuilt if stale) or the sources. */
+async function loadServer(): Promise<typeof StartReferenceServer> {
+  if (SERVER_BUILD === 'source') return (await import('../fixtures/reference/server.js')).startReferenceServer;
+  const stale = staleSources();
+  if (stale.length) {
+    console.log(`dist/ is older than ${stale.length} source file(s) (e.g. ${stale[0]}): running npm run build`);
+    // tsc still writes every file when another part of the tree has type errors; only a missing output stops us.
+    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
+    const left = staleSources();
+    if (left.length) throw new Error(`npm run build (exit ${build.status}) left ${left.length} stale file(s), e.g. ${left[0]}`);
+  }
+  const entry = pathToFileURL(path.join(ROOT, 'dist', 'fixtures', 'reference', 'server.js')).href;
+  return ((await import(entry)) as { startReferenceServer: typeof StartReferenceServer }).startReferenceServer;
+}
 
 async function json(agent: Agent, origin: string, method: 'PUT' | 'POST', path: string, body: unknown): Promise<any> {
   const res = await agent.request({ origin, method, path, body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, headersTimeout: 30_000, bodyTimeout: 30_000 });
@@ -97,6 +151,7 @@ function bareServer(fixed: string): Promise<{ url: string; close(): Promise<void
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 async function main(): Promise<void> {
+  const startReferenceServer = await loadServer();
   const ref = await startReferenceServer({ log: (l) => process.stderr.write(`${l}\n`) });
   const agent = new Agent({ connections: 8 });
   try {
@@ -115,15 +170,21 @@ async function main(): Promise<void> {
     const bare = await bareServer(JSON.stringify(sample));
     const ratios: number[] = [];
     const cpuRatios: number[] = [];
+    const bareRuns: RunFigures[] = [];
+    const refRuns: RunFigures[] = [];
     // Untimed warm-up of both (JIT), then alternating timed rounds.
     await autocannonRun(bare.url, updateBody, 1);
     await autocannonRun(ref.url + updatePath, updateBody, 1);
+    const which = SERVER_BUILD === 'dist' ? 'compiled build (dist/)' : 'TypeScript sources under tsx';
     console.log(`BatchUpdateDataTableValue, ${ITEMS} items, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION}s per server (same run)`);
+    console.log(`  reference server: ${which}; load generator: autocannon ${AUTOCANNON_VERSION}, in this process for both servers`);
     const line = (f: RunFigures) =>
       `${f.rps.toFixed(0)} req/s, ${f.cpuUsPerReq.toFixed(0)} µs CPU/req (p50 ${f.p50} ms, p99 ${f.p99} ms, non-2xx ${f.non2xx}, errors ${f.errors})`;
     for (let round = 1; round <= ROUNDS; round++) {
       const bareRun = await autocannonRun(bare.url, updateBody);
       const refRun = await autocannonRun(ref.url + updatePath, updateBody);
+      bareRuns.push(bareRun);
+      refRuns.push(refRun);
       ratios.push(refRun.rps / bareRun.rps);
       cpuRatios.push(bareRun.cpuUsPerReq / refRun.cpuUsPerReq);
       console.log(`  round ${round}: bare node:http fixed JSON ${line(bareRun)}`);
@@ -132,6 +193,9 @@ async function main(): Promise<void> {
     await bare.close();
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const ratio = median(ratios);
+    const side = (runs: RunFigures[]) =>
+      `${median(runs.map((r) => r.rps)).toFixed(0)} req/s, ${median(runs.map((r) => r.cpuUsPerReq)).toFixed(0)} µs CPU/req`;
+    console.log(`  medians over ${ROUNDS} rounds: bare ${side(bareRuns)}; reference ${side(refRuns)}`);
     console.log(`  median ratio reference / bare (req/s): ${ratio.toFixed(2)} (target >= 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
     console.log(`  median ratio by CPU per request (less sensitive to other load): ${median(cpuRatios).toFixed(2)}`);
     console.log(`  load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs; load generator and servers share this process`);

@@ -115,8 +115,14 @@ export async function runConcurrency(o: ConcurrencyOptions): Promise<Concurrency
   const shape = levelShape(o.level);
   const setupApi = o.apiFor('setup');
   const tables: Table[] = [];
+  let setupError: unknown;
   const setup = async (): Promise<Executor<ConcCmd, StoreOutput>> => {
-    const table = await provisionTable(setupApi, o.level, CONC_ATTRIBUTES);
+    // A target that refuses the table once will refuse it again: fail fast while fast-check shrinks.
+    if (setupError !== undefined) throw setupError;
+    const table = await provisionTable(setupApi, o.level, CONC_ATTRIBUTES).catch((e: unknown) => {
+      setupError = e;
+      throw e;
+    });
     tables.push(table);
     const initial = new Map<number, string>();
     const own = new Map<string, string>(); // `${client}/${key}` -> last version this client saw

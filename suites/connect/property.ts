@@ -32,7 +32,19 @@ export async function runProperty<T>(
   show: (t: T) => string[],
   opts: PropertyOptions,
 ): Promise<PropertyOutcome> {
-  const details = await fc.check(fc.asyncProperty(arb, predicate), {
+  // A run that breaks for another reason than a divergence (setup refused, transport failure) is
+  // not worth shrinking against a live target: later runs fail at once with the same error.
+  let broken: unknown;
+  const guarded = async (t: T): Promise<void> => {
+    if (broken !== undefined) throw broken;
+    try {
+      await predicate(t);
+    } catch (e) {
+      if (!(e instanceof DivergenceError)) broken = e;
+      throw e;
+    }
+  };
+  const details = await fc.check(fc.asyncProperty(arb, guarded), {
     seed: opts.seed,
     numRuns: opts.numRuns,
     ...(opts.path ? { path: opts.path } : {}),

@@ -4,6 +4,7 @@
 import type { VerdictRecorder } from '../harness/verdicts.js';
 import type { ConnectApi } from './api.js';
 import { checkIdForms } from './id-forms.js';
+import { guarded } from './record.js';
 import { checkEnums, checkValueRules, recordUnprovokable } from './misc-checks.js';
 import type { ConnectSizes } from './profiles.js';
 import { checkConcurrency, checkPartialFailure, checkSequential } from './suite-checks.js';
@@ -41,13 +42,8 @@ export async function runAllConnectChecks(o: AllChecksOptions): Promise<void> {
     ...LOCK_LEVELS.map((l) => ({ name: `concurrency ${l}`, covers: [], run: () => checkConcurrency(o.apiFor, o.rec, l, o.seed, o.sizes) })),
   ];
   for (const step of steps) {
-    try {
-      await step.run();
-    } catch (e) {
-      // The properties record their own n/a verdicts; a single-shot check that throws (its table
-      // could not be made, its answers were unusable) is recorded here instead of ending the run.
-      for (const req of step.covers) o.rec.notApplicable(req, 'BatchUpdateDataTableValue', step.name, `could not run: ${(e as Error).message}`);
-    }
+    // The properties record their own n/a verdicts; single-shot checks are guarded here.
+    await guarded(o.rec, step.covers, step.name, step.run);
     if (o.stop?.(o.rec)) return;
   }
 }

@@ -43,3 +43,15 @@ export function recordProperty(rec: VerdictRecorder, o: PropertyOutcome, c: Prop
     });
   }
 }
+
+/**
+ * Runs a single-shot check; if it throws (its table could not be made, the answers were unusable)
+ * its requirements get n/a verdicts instead of the suite stopping.
+ */
+export async function guarded(rec: VerdictRecorder, covers: string[], check: string, run: () => Promise<void> | void): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    for (const req of covers) rec.notApplicable(req, 'BatchUpdateDataTableValue', check, `could not run: ${(e as Error).message}`);
+  }
+}

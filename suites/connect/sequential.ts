@@ -37,6 +37,8 @@ export const SEQUENTIAL_REQUIREMENTS = [
 interface Real {
   api: ConnectApi;
   table: Table;
+  /** Attributes added by AddAttributeCommand so far (for unique names). */
+  added?: number;
 }
 type Cmd = fc.AsyncCommand<object, Real>;
 
@@ -131,6 +133,28 @@ class MetadataCommand implements Cmd {
   }
 }
 
+/** CreateDataTableAttribute mid-run: a change of the table's attributes moves its DataTable token (LOCK-3). */
+class AddAttributeCommand implements Cmd {
+  check(): boolean {
+    return true;
+  }
+  async run(_m: object, real: Real): Promise<void> {
+    const { api, table } = real;
+    real.added = (real.added ?? 0) + 1;
+    const name = `extra${real.added}`;
+    const r = await api.createAttribute(table.id, { name, valueType: 'TEXT', primary: false });
+    if (r.status !== 200) throw new DivergenceError('CONNECT-LOCK-3', `CreateDataTableAttribute answered ${r.status} ${r.errorType ?? ''}`, [r.exchange]);
+    const issues = table.model.applyMetadataUpdate(r.body?.LockVersion?.DataTable);
+    table.model.attrs.set(name, { name, valueType: 'TEXT', primary: false });
+    stopAtFirst(issues, [r.exchange]);
+    const rb = await readBack(api, table, RECORDS, SEQUENTIAL_ATTRIBUTES, new Map<string, Touch>([['T', 'success']]));
+    stopAtFirst(rb.divergences, [r.exchange, ...rb.evidence]);
+  }
+  toString(): string {
+    return 'CreateDataTableAttribute(TEXT)';
+  }
+}
+
 function batchArb(attrs: string[]): fc.Arbitrary<ItemSpec[]> {
   // 1-4 items; sometimes the first item is repeated with another value (CONNECT-BATCH-4).
   return fc
@@ -149,6 +173,7 @@ export function sequentialCommands(maxCommands: number): fc.Arbitrary<Iterable<C
     batchArb(attrs).map((s) => new BatchCommand('delete', s)),
     fc.array(itemSpecArb(attrs), { minLength: 1, maxLength: 4 }).map((s) => new DescribeCommand(s)),
     fc.nat({ max: 999 }).map((n) => new MetadataCommand(n)),
+    fc.constant(null).map(() => new AddAttributeCommand()),
   ];
   return fc.commands(arbs, { maxCommands });
 }

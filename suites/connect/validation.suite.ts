@@ -3,6 +3,7 @@
 import { afterAll, describe, test } from 'vitest';
 import { checkIdForms } from './id-forms.js';
 import { checkEnums, checkValueRules, recordUnprovokable } from './misc-checks.js';
+import { guarded } from './record.js';
 import { suiteTarget } from './target.js';
 import { checkConstraintProbes, checkRequestLevelErrors } from './validation.js';
 import { checkValueSamples } from './value-samples.js';
@@ -11,11 +12,12 @@ const t = suiteTarget('validation');
 afterAll(() => t.client.close());
 
 describe('connect validation', () => {
-  test('constraints of the batch operations, just inside and just outside', () => checkConstraintProbes(t.api, t.rec));
-  test('request-level problems are whole-request errors', () => checkRequestLevelErrors(t.api, t.rec, t.seed));
-  test('table id, ARN and :$LATEST forms', () => checkIdForms(t.api, t.rec));
-  test('enums of the companion operations', () => checkEnums(t.api, t.rec));
-  test('update errors, timestamps, primary attribute as value', () => checkValueRules(t.api, t.rec));
-  test('every value sample of every attribute (CONNECT-VAL-1)', () => checkValueSamples(t.api, t.rec));
+  const g = (name: string, covers: string[], run: () => Promise<void>) => test(name, () => guarded(t.rec, covers, name, run));
+  g('constraints of the batch operations, just inside and just outside', ['COMMON-VAL-1'], () => checkConstraintProbes(t.api, t.rec));
+  g('request-level problems are whole-request errors', ['CONNECT-BATCH-2'], () => checkRequestLevelErrors(t.api, t.rec, t.seed));
+  g('table id, ARN and :$LATEST forms', ['CONNECT-ID-1', 'CONNECT-ID-2'], () => checkIdForms(t.api, t.rec));
+  g('enums of the companion operations', ['CONNECT-ENUM-1'], () => checkEnums(t.api, t.rec));
+  g('update errors, timestamps, primary attribute as value', ['CONNECT-ERR-1', 'CONNECT-RESP-3', 'CONNECT-RESP-4', 'CONNECT-PK-1'], () => checkValueRules(t.api, t.rec));
+  g('every value sample of every attribute (CONNECT-VAL-1)', ['CONNECT-VAL-1'], () => checkValueSamples(t.api, t.rec));
   test('rules the suite cannot provoke', () => recordUnprovokable(t.rec));
 });

@@ -2,8 +2,8 @@
 // attribute, which kind of value, which lock-version component is fresh, stale, missing, foreign or
 // never issued), turned into requests at run time from the tokens the model knows then.
 import fc from 'fast-check';
-import { BAD_PRIMARY_VALUES, RECORDS, VALUE_ATTRIBUTES, valueAttribute } from './layout.js';
-import { BOGUS_PREFIX, TableModel } from './model.js';
+import { BAD_PRIMARY_VALUES, RECORDS, VALUE_ATTRIBUTES } from './layout.js';
+import { BOGUS_PREFIX, type TableModel } from './model.js';
 import type { LockComponent, LockVersion, PrimaryValue, ValueItem } from './types.js';
 import { LOCK_COMPONENTS } from './types.js';
 
@@ -129,4 +129,3 @@ export function specText(spec: ItemSpec, withValue: boolean): string {
   return `${rec}.${spec.attr}${v}${lock}`;
 }
 
-export { TableModel, valueAttribute };

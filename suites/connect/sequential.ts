@@ -12,7 +12,7 @@ import type { Op } from './model.js';
 import { runProperty, type PropertyOutcome } from './property.js';
 import { dropTable, provisionTable, type Table } from './provision.js';
 import { readBack } from './readback.js';
-import type { LockLevel } from './types.js';
+import type { LockLevel, PrimaryValue } from './types.js';
 import type { Exchange } from '../harness/verdict.js';
 
 /** Attributes the sequential property writes (few, so that commands meet the same values). */
@@ -90,8 +90,8 @@ class DescribeCommand implements Cmd {
     const succ = new Map<string, number>();
     for (const s of Array.isArray(r.body.Successful) ? r.body.Successful.filter((x) => x !== null && typeof x === 'object') : []) {
       // Describe echoes primary values possibly with AttributeId; identity uses names and values only.
-      const pv = (s.PrimaryValues ?? []).map((p) => ({ AttributeName: p.AttributeName, Value: p.Value }));
-      const k = `${JSON.stringify(table.model.recordKey(pv as never))}|${s.AttributeName}`;
+      const pv: PrimaryValue[] = (Array.isArray(s.PrimaryValues) ? s.PrimaryValues : []).map((p) => ({ AttributeName: String(p?.AttributeName), Value: String(p?.Value) }));
+      const k = `${JSON.stringify(table.model.recordKey(pv))}|${s.AttributeName}`;
       succ.set(k, (succ.get(k) ?? 0) + 1);
     }
     for (const id of ids) {

@@ -2,6 +2,7 @@
 // Each service's components are registered as one schema resource; validators reference into it.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { RegExpLike } from 'ajv/dist/types/index.js';
 import { loadOpenApi, findOperation } from './load.js';
 import type { ServiceName } from './services.js';
 
@@ -42,9 +43,40 @@ function rewriteRefs(node: unknown, service: ServiceName): unknown {
   return node;
 }
 
+/** Strings longer than this are tested directly and never remembered (bounds the memory a memo holds). */
+const MEMO_MAX_LENGTH = 256;
+const MEMO_MAX_ENTRIES = 4096;
+
+/**
+ * Ajv's `pattern` engine: a RegExp that remembers its answers for short strings. Names (attribute
+ * names, keys) repeat from request to request, and a \p{...} class under the `u` flag costs far more
+ * than a map lookup. Safe because a RegExp without the g or y flag is a pure function of its input.
+ */
+function memoRegExp(pattern: string, flags: string): RegExpLike {
+  const re = new RegExp(pattern, flags);
+  const seen = new Map<string, boolean>();
+  const engine: RegExpLike & { toString(): string } = {
+    test(s: string): boolean {
+      if (s.length > MEMO_MAX_LENGTH) return re.test(s);
+      let hit = seen.get(s);
+      if (hit === undefined) {
+        hit = re.test(s);
+        if (seen.size >= MEMO_MAX_ENTRIES) seen.clear();
+        seen.set(s, hit);
+      }
+      return hit;
+    },
+    // Ajv shares one compiled pattern per distinct toString(): it must name the pattern.
+    toString: () => re.toString(),
+  };
+  return engine;
+}
+// Only read by Ajv's standalone code generation (not used here): plain RegExp there.
+memoRegExp.code = 'new RegExp';
+
 function instance(service: ServiceName): Ajv2020 {
   // strictTypes off: a $ref beside an annotation keyword is fine in 2020-12 but trips the type linter
-  ajv ??= new Ajv2020({ allErrors: true, strict: true, strictTypes: false, unicodeRegExp: true });
+  ajv ??= new Ajv2020({ allErrors: true, strict: true, strictTypes: false, unicodeRegExp: true, code: { regExp: memoRegExp } });
   if (!registered.has(service)) {
     const doc = loadOpenApi(service);
     const keywords = new Set<string>();

@@ -9,7 +9,7 @@ import { checkEnums, checkValueRules, recordUnprovokable } from './misc-checks.j
 import type { ConnectSizes } from './profiles.js';
 import { checkConcurrency, checkPartialFailure, checkSequential } from './suite-checks.js';
 import { LOCK_LEVELS } from './types.js';
-import { checkConstraintProbes, checkRequestLevelErrors } from './validation.js';
+import { checkCompanionProbes, checkConstraintProbes, checkRequestLevelErrors } from './validation.js';
 import { checkValueSamples } from './value-samples.js';
 
 export interface AllChecksOptions {
@@ -31,6 +31,7 @@ export async function runAllConnectChecks(o: AllChecksOptions): Promise<void> {
   const api = o.apiFor('main');
   const steps: Step[] = [
     { name: 'constraint probes', covers: ['COMMON-VAL-1'], run: () => checkConstraintProbes(api, o.rec) },
+    { name: 'companion constraint probes', covers: ['COMMON-VAL-1'], run: () => checkCompanionProbes(api, o.rec) },
     { name: 'request-level errors', covers: ['CONNECT-BATCH-2'], run: () => checkRequestLevelErrors(api, o.rec, o.seed) },
     { name: 'table id forms', covers: ['CONNECT-ID-1', 'CONNECT-ID-2'], run: () => checkIdForms(api, o.rec) },
     { name: 'enums', covers: ['CONNECT-ENUM-1'], run: () => checkEnums(api, o.rec) },

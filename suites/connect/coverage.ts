@@ -18,6 +18,7 @@ export const CONNECT_COVERAGE: CoveredCheck[] = [
     check: 'constraints of the batch operations, just inside and just outside',
     requirements: ['CONNECT-REQ-1', 'CONNECT-REQ-2', 'CONNECT-REQ-3', 'CONNECT-REQ-4', 'CONNECT-REQ-5', 'CONNECT-PK-2', 'CONNECT-DELETE-2', 'CONNECT-BATCH-2'],
   },
+  { suite: 'connect/validation', check: 'constraints of the companion operations, just inside and just outside', requirements: ['CONNECT-REQ-2', 'CONNECT-ENUM-1'] },
   { suite: 'connect/validation', check: 'empty Values and unknown table are whole-request errors', requirements: ['CONNECT-BATCH-2', 'CONNECT-REQ-1'] },
   { suite: 'connect/validation', check: 'table id, ARN and :$LATEST forms', requirements: ['CONNECT-ID-1', 'CONNECT-ID-2'] },
   { suite: 'connect/validation', check: 'lock levels and value types of the companion operations', requirements: ['CONNECT-ENUM-1'] },

@@ -5,7 +5,7 @@ import { checkIdForms } from './id-forms.js';
 import { checkEnums, checkValueRules, recordUnprovokable } from './misc-checks.js';
 import { guarded } from './record.js';
 import { suiteTarget } from './target.js';
-import { checkConstraintProbes, checkRequestLevelErrors } from './validation.js';
+import { checkCompanionProbes, checkConstraintProbes, checkRequestLevelErrors } from './validation.js';
 import { checkValueSamples } from './value-samples.js';
 
 const t = suiteTarget('validation');
@@ -14,6 +14,7 @@ afterAll(() => t.client.close());
 describe('connect validation', () => {
   const g = (name: string, covers: string[], run: () => Promise<void>) => test(name, () => guarded(t.rec, covers, name, run));
   g('constraints of the batch operations, just inside and just outside', ['COMMON-VAL-1'], () => checkConstraintProbes(t.api, t.rec));
+  g('constraints of the companion operations, just inside and just outside', ['COMMON-VAL-1'], () => checkCompanionProbes(t.api, t.rec));
   g('request-level problems are whole-request errors', ['CONNECT-BATCH-2'], () => checkRequestLevelErrors(t.api, t.rec, t.seed));
   g('table id, ARN and :$LATEST forms', ['CONNECT-ID-1', 'CONNECT-ID-2'], () => checkIdForms(t.api, t.rec));
   g('enums of the companion operations', ['CONNECT-ENUM-1'], () => checkEnums(t.api, t.rec));

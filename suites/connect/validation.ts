@@ -4,6 +4,7 @@
 import { expectClientError } from '../harness/common.js';
 import type { VerdictRecorder } from '../harness/verdicts.js';
 import type { ConnectApi, Result } from './api.js';
+import type { RawInput } from '../harness/builders.js';
 import { applyProbe, probesFor, type Probe } from './constraint-probes.js';
 import { RECORDS } from './layout.js';
 import { provisionTable, dropTable, type Table } from './provision.js';
@@ -120,5 +121,63 @@ export async function checkRequestLevelErrors(api: ConnectApi, rec: VerdictRecor
     const ok = r.status === 404 && r.errorType === 'ResourceNotFoundException';
     rec.check('CONNECT-BATCH-2', { operation: op, check: `${op} on an unknown table is a 404 ResourceNotFoundException`, ok, message: ok ? '404 ResourceNotFoundException' : `answered ${r.status} ${r.errorType ?? ''}`, evidence: [r.exchange] });
     if (r.status !== 0) expectClientError(rec, 'connect', op, r.raw, `${op} on an unknown table`, { shapes: ['ResourceNotFoundException'] });
+  }
+}
+
+/** A valid request of each companion operation (on `table`), and what to undo after a 200. */
+interface CompanionBase {
+  input: RawInput;
+  undo?: (r: Result<unknown>) => Promise<void>;
+}
+
+function companionBases(api: ConnectApi, table: Table): Record<string, CompanionBase> {
+  const at = { InstanceId: api.instanceId, DataTableId: table.id };
+  let n = 0;
+  return {
+    CreateDataTable: {
+      input: { path: { InstanceId: api.instanceId }, body: { Name: `${table.name}-probe`, TimeZone: 'UTC', ValueLockLevel: 'NONE', Status: 'PUBLISHED' } },
+      undo: async (r) => {
+        const id = (r.body as { Id?: unknown } | undefined)?.Id;
+        if (typeof id === 'string') await api.deleteDataTable(id);
+      },
+    },
+    CreateDataTableAttribute: { input: { path: at, body: { Name: `probe${++n}`, ValueType: 'TEXT' } } },
+    UpdateDataTableMetadata: { input: { path: at, body: { Name: table.name, ValueLockLevel: table.level, TimeZone: 'UTC' } } },
+    DescribeDataTable: { input: { path: at } },
+    // Never the real table: a DataTableId probe "inside" must not delete what the others use.
+    DeleteDataTable: { input: { path: { ...at, DataTableId: 'lockstep-absent-table' } } },
+    DescribeDataTableAttribute: { input: { path: { ...at, AttributeName: 'txt' } } },
+    ListDataTableAttributes: { input: { path: at, query: { maxResults: 10 }, body: {} } },
+    ListDataTableValues: { input: { path: at, query: { maxResults: 10 }, body: {} } },
+  };
+}
+
+function applyTo(base: RawInput, p: Probe): RawInput {
+  if (p.where === 'body') return { ...base, body: applyProbe(base.body ?? {}, p) };
+  const key = p.where === 'path' ? 'path' : 'query';
+  return { ...base, [key]: { ...(base[key] ?? {}), [String(p.at[0])]: p.value } };
+}
+
+/** COMMON-VAL-1 (and CONNECT-REQ-2, CONNECT-ENUM-1) on the companion operations the suites use. */
+export async function checkCompanionProbes(api: ConnectApi, rec: VerdictRecorder): Promise<void> {
+  const table = await provisionTable(api, 'VALUE');
+  try {
+    for (const [op, base] of Object.entries(companionBases(api, table))) {
+      for (const p of probesFor(op)) {
+        const r = await api.rawCall(op, applyTo(base.input, p));
+        if (r.status === 200 && base.undo) await base.undo(r);
+        const what = `${op}: ${p.constraint}, ${p.inside ? 'just inside' : 'just outside'}`;
+        const last = String(p.at[p.at.length - 1]);
+        const extra = p.where === 'path' && (last === 'InstanceId' || last === 'DataTableId') ? ['CONNECT-REQ-2'] : p.constraint.endsWith(' enum') && (last === 'ValueLockLevel' || last === 'ValueType') ? ['CONNECT-ENUM-1'] : [];
+        const ok = p.inside ? r.status !== 400 && r.status < 500 && r.status !== 0 : r.status === 400 && VALIDATION_ERRORS.includes(r.errorType ?? '');
+        const message = ok ? `answered ${r.status} ${r.errorType ?? ''}`.trim() : `answered ${r.status} ${r.errorType ?? r.failure ?? ''} ${r.message ?? ''}`.trim();
+        const counterexample = ok ? undefined : [`${op} with ${p.where} ${p.at.join('.')} = ${p.remove ? '(removed)' : JSON.stringify(p.value)?.slice(0, 80)}`];
+        for (const id of ['COMMON-VAL-1', ...extra])
+          rec.check(id, { operation: op, check: `${what}: ${p.inside ? 'not refused as invalid' : '400 validation error'}`, ok, message, evidence: [r.exchange], ...(counterexample ? { counterexample } : {}) });
+        if (!p.inside && r.status !== 0) expectClientError(rec, 'connect', op, r.raw, what);
+      }
+    }
+  } finally {
+    await dropTable(api, table);
   }
 }

@@ -175,7 +175,8 @@ export class TableModel {
 
   private markChanged(entity: string): void {
     const c = this.cell(entity);
-    c.previous = c.current;
+    // Two changes before any observation: the older replaced token stays the one to refuse.
+    if (c.current !== undefined) c.previous = c.current;
     c.current = undefined;
   }
 

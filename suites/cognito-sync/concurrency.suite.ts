@@ -50,7 +50,7 @@ function via(baseUrl: string): (name: string) => SyncApi {
 }
 
 const timelineFile = (requirement: string) =>
-  path.join(os.tmpdir(), 'lockstep-timelines', `cognito-sync-${requirement}-seed${ctx.seed}-${Date.now().toString(36)}.html`);
+  path.join(ctx.outDir ?? os.tmpdir(), 'lockstep-timelines', `cognito-sync-${requirement}-seed${ctx.seed}-${Date.now().toString(36)}.html`);
 
 afterAll(async () => {
   for (const c of clients.values()) await c.close();

@@ -18,6 +18,8 @@ export interface RunContext {
   origin: number;
   /** True when the requests are signed (credentials present in the environment). */
   signed: boolean;
+  /** Where the run's reports go; suites write artifacts (e.g. HTML timelines) under it. */
+  outDir?: string;
 }
 
 let cached: RunContext | undefined;
@@ -36,6 +38,7 @@ export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     timeoutMs: raw.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     origin: raw.origin ?? performance.timeOrigin,
     signed: raw.signed ?? false,
+    outDir: raw.outDir,
   };
   return cached;
 }

@@ -112,7 +112,7 @@ export async function runLockstep(o: RunOptions, out: NodeJS.WritableStream): Pr
   const verdictsFile = path.join(work, 'verdicts.jsonl');
   writeFileSync(verdictsFile, '');
   const signed = credentialsFromEnv() !== undefined;
-  const ctx: RunContext = { urls, resources: config.resources, profile: config.profile, seed: config.seed, timeoutMs: config.timeoutMs, origin: started, signed };
+  const ctx: RunContext = { urls, resources: config.resources, profile: config.profile, seed: config.seed, timeoutMs: config.timeoutMs, origin: started, signed, outDir: path.resolve(o.outDir) };
   const ctxFile = path.join(work, 'context.json');
   writeFileSync(ctxFile, JSON.stringify(ctx));
 

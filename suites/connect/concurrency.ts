@@ -99,6 +99,8 @@ export interface ConcurrencyOptions {
   path?: string;
   /** One API (own connection pool) per client; 'prefix' and 'final' share one. */
   apiFor: (client: string) => ConnectApi;
+  /** Where to write the HTML timeline of a counterexample. */
+  timelinePath?: string;
 }
 
 export interface ConcurrencyOutcome {
@@ -175,8 +177,15 @@ export async function runConcurrency(o: ConcurrencyOptions): Promise<Concurrency
       opTimeoutMs: 10_000,
       checkTimeoutMs: 5_000,
       describeCommand: showCmd,
+      ...(o.timelinePath ? { timelinePath: o.timelinePath } : {}),
     });
-    const counterexample = res.program ? [...res.program.prefix.map((c) => `prefix: ${showCmd(c)}`), ...res.program.clients.map((ops, i) => `client ${i}: ${ops.map(showCmd).join('; ')}`)] : undefined;
+    const counterexample = res.program
+      ? [
+          ...res.program.prefix.map((c) => `prefix: ${showCmd(c)}`),
+          ...res.program.clients.map((ops, i) => `client ${i}: ${ops.map(showCmd).join('; ')}`),
+          ...(res.timelinePath ? [`timeline: ${res.timelinePath}`] : []),
+        ]
+      : undefined;
     return { ok: res.ok, seed: res.seed, numRuns: res.numRuns, path: res.path, explanation: res.explanation, counterexample, error: res.error };
   } finally {
     for (const t of tables) await dropTable(setupApi, t);

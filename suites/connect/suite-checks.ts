@@ -8,6 +8,8 @@ import { recordProperty } from './record.js';
 import { runSequential, SEQUENTIAL_REQUIREMENTS } from './sequential.js';
 import type { LockLevel } from './types.js';
 import { runConcurrency } from './concurrency.js';
+import path from 'node:path';
+import { runContextOutDir } from '../harness/run-context.js';
 
 export function sequentialCheckName(level: LockLevel): string {
   return `sequential model-based run at lock level ${level}`;
@@ -32,7 +34,9 @@ export function concurrencyCheckName(level: LockLevel): string {
 }
 
 export async function checkConcurrency(apiFor: (client: string) => ConnectApi, rec: VerdictRecorder, level: LockLevel, seed: number, sizes: ConnectSizes): Promise<void> {
-  const o = await runConcurrency({ level, seed, runs: sizes.concurrencyRuns, apiFor });
+  const outDir = runContextOutDir();
+  const timelinePath = outDir ? path.join(outDir, 'lockstep-timelines', `connect-CONNECT-CONC-1-${level}-seed${seed}.html`) : undefined;
+  const o = await runConcurrency({ level, seed, runs: sizes.concurrencyRuns, apiFor, ...(timelinePath ? { timelinePath } : {}) });
   const check = concurrencyCheckName(level);
   if (o.error !== undefined) return void rec.notApplicable('CONNECT-CONC-1', 'BatchUpdateDataTableValue', check, `property could not run: ${o.error}`);
   rec.check('CONNECT-CONC-1', {

@@ -50,3 +50,9 @@ export function resetRunContext(): void {
 
 /** Property-test sizes per profile, so every suite scales the same way. */
 export const PROFILE_RUNS: Record<Profile, number> = { quick: 10, standard: 50, deep: 300 };
+
+/** The report directory of the current run, or undefined outside `lockstep run` (e.g. in-process tests). */
+export function runContextOutDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!cached && !env[CONTEXT_ENV]) return undefined;
+  return runContext(env).outDir;
+}

@@ -58,6 +58,8 @@ export interface ParallelCheckResult<Cmd, Out> {
   inconclusive: number;
   /** An error thrown by setup or the property itself, not a linearizability failure. */
   error?: string;
+  /** Where the HTML timeline of the counterexample was written, when one was asked for. */
+  timelinePath?: string;
 }
 
 export async function checkParallel<S, Cmd, Out>(options: CheckParallelOptions<S, Cmd, Out>): Promise<ParallelCheckResult<Cmd, Out>> {
@@ -103,9 +105,13 @@ export async function checkParallel<S, Cmd, Out>(options: CheckParallelOptions<S
   const program = details.counterexample?.[0];
   const failure = (program && failures.get(program)) || lastFailure;
   const explanation = failure ? explainFailure(options, failure, details.seed, details.counterexamplePath ?? undefined) : undefined;
-  if (failure && failure.check && options.timelinePath) {
+  let timelinePath: string | undefined;
+  if (failure && options.timelinePath) {
     try {
-      writeTimeline(options.timelinePath, options.model, failure.check, { title: 'parallel program counterexample' });
+      // Invariant failures skip the search; run it here so the picture shows the found order and red bars.
+      const check = failure.check ?? checkHistory(options.model, failure.history, { timeoutMs: options.checkTimeoutMs ?? 10_000 });
+      writeTimeline(options.timelinePath, options.model, check, { title: `parallel program counterexample (seed ${details.seed})` });
+      timelinePath = options.timelinePath;
     } catch {
       // the verdict stands without its picture
     }
@@ -119,6 +125,7 @@ export async function checkParallel<S, Cmd, Out>(options: CheckParallelOptions<S
     check: failure?.check,
     violations: failure?.violations,
     explanation,
+    ...(timelinePath ? { timelinePath } : {}),
   };
 }
 

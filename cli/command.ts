@@ -10,7 +10,13 @@ export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
   allowPositionals?: boolean;
   /** Returns the process exit code: 0 ok, 1 divergences, 2 usage/config error. */
-  run(values: Record<string, unknown>, positionals: string[]): Promise<number>;
+  run(values: Record<string, unknown>, positionals: string[], io: CommandIO): Promise<number>;
+}
+
+/** Where a command writes: the process's streams, or captured ones in tests. */
+export interface CommandIO {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
 }
 
 /** A mistake in how lockstep was called or configured: printed as one line, exit code 2. */

@@ -23,7 +23,7 @@ function commandUsage(c: Command): string {
   return `Usage: lockstep ${c.name} ${c.usage}`.trimEnd();
 }
 
-export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     out.write(topUsage() + '\n');
@@ -55,7 +55,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     return 0;
   }
   try {
-    return await cmd.run(parsed.values, parsed.positionals);
+    return await cmd.run(parsed.values, parsed.positionals, { out, err });
   } catch (e) {
     if (e instanceof UsageError) {
       err.write(`lockstep ${cmd.name}: ${e.message}\n`);

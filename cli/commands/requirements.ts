@@ -8,7 +8,7 @@ export const requirementsCommand: Command = {
   summary: 'print the requirement catalog (id, level, source, paraphrase)',
   usage: '[--api connect,cognito-sync,clouddirectory] [--json]',
   options: { api: { type: 'string' }, json: { type: 'boolean' } },
-  async run(values) {
+  async run(values, _positionals, { out }) {
     let apis: string[] = [...SERVICES];
     if (typeof values.api === 'string') {
       apis = values.api.split(',').map((s) => s.trim()).filter(Boolean);
@@ -17,13 +17,13 @@ export const requirementsCommand: Command = {
     }
     const rows = REQUIREMENTS.filter((r) => r.services.some((s) => apis.includes(s)));
     if (values.json) {
-      process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+      out.write(JSON.stringify(rows, null, 2) + '\n');
       return 0;
     }
     for (const r of rows) {
-      process.stdout.write(`${r.id}  ${r.level}  [${r.source.doc} § ${r.source.section}]\n    ${r.text}\n`);
+      out.write(`${r.id}  ${r.level}  [${r.source.doc} § ${r.source.section}]\n    ${r.text}\n`);
     }
-    process.stdout.write(`${rows.length} requirements\n`);
+    out.write(`${rows.length} requirements\n`);
     return 0;
   },
 };

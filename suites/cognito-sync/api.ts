@@ -2,6 +2,7 @@
 // each answering a decoded result. Goes through the harness client (its own undici pool, signing).
 import type { BuildOptions, RawInput } from '../harness/builders.js';
 import type { CallResult } from '../harness/client.js';
+import type { Exchange } from '../harness/verdict.js';
 
 /** What the API needs from a client: the harness ApiClient, or an in-process adapter. */
 export interface SyncCaller {
@@ -18,6 +19,19 @@ export interface SyncResult<T> {
   message?: string;
   /** Transport failure kind and message, when there is no response. */
   failure?: string;
+}
+
+/** A decoded result that keeps the exchange (evidence for verdicts) and the raw result (COMMON checks). */
+export interface SentResult<T> extends SyncResult<T> {
+  exchange: Exchange;
+  raw: CallResult<unknown>;
+}
+
+/** ListRecords query members (wire names are camelCase). */
+export interface ListQuery {
+  maxResults?: number;
+  nextToken?: string;
+  lastSyncCount?: number;
 }
 
 export interface ListedRecord {
@@ -75,6 +89,37 @@ export class SyncApi {
 
   deleteDataset(dataset: string): Promise<SyncResult<unknown>> {
     return this.call('DeleteDataset', { path: this.path(dataset) });
+  }
+
+  /** Any operation with any input (deliberately wrong ones too), keeping the exchange. */
+  async send<T>(operation: string, input: RawInput, opts?: BuildOptions): Promise<SentResult<T>> {
+    const r = await this.caller.raw(operation, input, opts);
+    if (r.kind !== 'response') return { status: 0, failure: `${r.kind}: ${r.message}`, exchange: r.exchange, raw: r };
+    if (r.status === 200) return { status: 200, body: r.json as T, exchange: r.exchange, raw: r };
+    return { status: r.status, errorType: r.error?.code, message: r.error?.message, exchange: r.exchange, raw: r };
+  }
+
+  /** The path members of `dataset` (for hand-made inputs). */
+  address(dataset: string): Record<string, unknown> {
+    return this.path(dataset);
+  }
+
+  /** One ListRecords page with the given query. */
+  listPage(dataset: string, q: ListQuery = {}): Promise<SentResult<ListedRecords & { DatasetExists?: boolean; Count?: number }>> {
+    const query: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(q)) if (v !== undefined) query[k] = v;
+    return this.send('ListRecords', { path: this.path(dataset), query });
+  }
+
+  /** UpdateRecords keeping the exchange; `extra` adds body members (DeviceId) or overrides. */
+  update(dataset: string, token: string | undefined, patches: unknown[] | undefined, extra: Record<string, unknown> = {}): Promise<SentResult<UpdatedRecords>> {
+    const body: Record<string, unknown> = { ...(token !== undefined ? { SyncSessionToken: token } : {}), ...(patches !== undefined ? { RecordPatches: patches } : {}), ...extra };
+    return this.send('UpdateRecords', { path: this.path(dataset), body });
+  }
+
+  /** DeleteDataset keeping the exchange. */
+  drop(dataset: string): Promise<SentResult<unknown>> {
+    return this.send('DeleteDataset', { path: this.path(dataset) });
   }
 
   /** Every record of the dataset (at most `maxPages` pages, so a looping NextToken cannot hang us). */

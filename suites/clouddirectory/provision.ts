@@ -41,7 +41,8 @@ let counter = 0;
 
 /** Creates schema, facets, publishes it and creates a directory; throws ProvisionError on refusal. */
 export async function provisionDirectory(api: DirApi, tag: string): Promise<Directory> {
-  const name = `lockstep-${tag}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+  // Schema names are at most 32 characters: a short tag, the time, a counter and a random part.
+  const name = `ls-${tag.replace(/[^a-zA-Z0-9]/g, '').slice(0, 6)}-${Date.now().toString(36)}${(counter++).toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
   const s = await must(api.call('CreateSchema', { body: { Name: name } }), 'CreateSchema');
   const dev = String(s.json.SchemaArn ?? '');
   const facets = [

@@ -5,6 +5,10 @@ import type { SyncApi } from './api.js';
 import type { SyncSizes } from './profiles.js';
 import { guarded, recordProperty } from './property.js';
 import { runSequential, sequentialCheckName, SEQUENTIAL_REQUIREMENTS } from './sequential.js';
+import { checkInfoRules } from './info-checks.js';
+import { checkByteLimit, checkDatasetLimit } from './limit-checks.js';
+import { checkTokens } from './token-checks.js';
+import { checkConstraintProbes } from './validation.js';
 
 export interface AllSyncChecksOptions {
   api: SyncApi;
@@ -22,7 +26,7 @@ export async function checkSequential(api: SyncApi, rec: VerdictRecorder, seed: 
   recordProperty(rec, o, { operation: 'UpdateRecords', check: sequentialCheckName(withFuture), covers: withFuture ? ['SYNC-COUNT-2'] : SEQUENTIAL_REQUIREMENTS });
 }
 
-interface Step {
+export interface Step {
   name: string;
   covers: string[];
   run: () => Promise<void> | void;
@@ -30,6 +34,11 @@ interface Step {
 
 export function syncSteps(o: AllSyncChecksOptions): Step[] {
   return [
+    { name: 'constraint probes', covers: ['COMMON-VAL-1'], run: () => checkConstraintProbes(o.api, o.rec, o.seed) },
+    { name: 'session tokens', covers: ['SYNC-TOKEN-1', 'SYNC-TOKEN-2'], run: () => checkTokens(o.api, o.rec, o.seed) },
+    { name: 'open and SHOULD rules', covers: ['SYNC-INFO-1', 'SYNC-PATCH-3'], run: () => checkInfoRules(o.api, o.rec, o.seed) },
+    { name: '1 MB per dataset', covers: ['SYNC-LIMIT-1'], run: () => checkByteLimit(o.api, o.rec, o.seed) },
+    { name: '20 datasets per identity', covers: ['SYNC-LIMIT-1'], run: () => checkDatasetLimit(o.api, o.rec, o.seed) },
     { name: 'sequential', covers: [], run: () => checkSequential(o.api, o.rec, o.seed, o.sizes) },
     { name: 'sequential with future counts', covers: [], run: () => checkSequential(o.api, o.rec, o.seed, o.sizes, true) },
   ];

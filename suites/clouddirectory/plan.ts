@@ -72,6 +72,8 @@ export function planSteps(h: Home, steps: Step[], tag: string): Plan {
         return;
       }
       case 'attachLeaf':
+        // An object is a child of one parent at most once (whatever the link name).
+        if (expected.leafLinks.some(([n]) => n === s.node)) return update(s);
         ops.push(attachObject(nodeSel(s), byId(h.leaf), `l${fresh}`));
         expected.leafLinks.push([s.node, `l${fresh}`]);
         return;

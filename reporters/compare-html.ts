@@ -1,6 +1,7 @@
 // lockstep-compare.html: the comparison matrix as one self-contained page (inline CSS, no script,
 // no external assets) so it can be attached to a CI run or mailed. Failing checks sit in a
 // <details> element in their cell, and in the cell's title as a tooltip.
+import { requirementById } from '../spec/requirements/catalog.js';
 import { cellCounts, cellFigure, columnResult, type Comparison, type CompareCell } from './compare-matrix.js';
 
 /** Text safe inside HTML elements and quoted attributes; control characters dropped. */
@@ -72,7 +73,10 @@ export function compareHtml(cmp: Comparison, generatedAt = new Date().toISOStrin
   }
   out.push('</tr></thead>', '<tbody>');
   for (const r of cmp.rows) {
-    out.push(`<tr><th scope="row">${htmlEscape(r.requirement)}</th><td>${htmlEscape(r.level)}</td>${r.cells.map(cellHtml).join('')}</tr>`);
+    // The catalog's paraphrase as the row header's tooltip: what the requirement asks.
+    const text = requirementById(r.requirement)?.text;
+    const title = text ? ` title="${htmlEscape(text)}"` : '';
+    out.push(`<tr><th scope="row"${title}>${htmlEscape(r.requirement)}</th><td>${htmlEscape(r.level)}</td>${r.cells.map(cellHtml).join('')}</tr>`);
   }
   out.push('</tbody>', '</table>', '</body>', '</html>');
   return out.join('\n') + '\n';

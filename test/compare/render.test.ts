@@ -5,6 +5,7 @@ import { compareHtml, htmlEscape } from '../../reporters/compare-html.js';
 import { compareMarkdown } from '../../reporters/compare-markdown.js';
 import { compareConsole } from '../../reporters/compare-console.js';
 import { makeReport } from './helpers/reports.js';
+import { requirementById } from '../../spec/requirements/catalog.js';
 
 const hostile = '<script>alert("x")</script> & \'quoted\' | piped';
 const cmp = buildComparison([
@@ -15,6 +16,7 @@ const cmp = buildComparison([
 
 describe('HTML', () => {
   const html = compareHtml(cmp, '2026-11-22T00:00:00.000Z');
+  const rowAt = (id: string) => html.search(new RegExp(`<tr><th scope="row"[^>]*>${id}</th>`));
 
   test('a whole, self-contained document', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
@@ -28,9 +30,9 @@ describe('HTML', () => {
   });
 
   test('every requirement and endpoint appears; one row per requirement', () => {
-    for (const id of ['CONNECT-LOCK-1', 'COMMON-ERR-2', 'COMMON-RESP-2', 'NET-1']) expect(html).toContain(`<th scope="row">${id}</th>`);
+    for (const id of ['CONNECT-LOCK-1', 'COMMON-ERR-2', 'COMMON-RESP-2', 'NET-1']) expect(rowAt(id), id).toBeGreaterThan(0);
     for (const name of ['ref', 'vendor-b', 'vendor_c']) expect(html).toContain(`<th>${name}<br>`);
-    expect(html.match(/<th scope="row">/g)).toHaveLength(4);
+    expect(html.match(/<th scope="row"/g)).toHaveLength(4);
     expect(html.match(/<td class="cell /g)).toHaveLength(12);
   });
 
@@ -42,9 +44,14 @@ describe('HTML', () => {
   });
 
   test('the failing requirement is the first row, and the seed difference is flagged', () => {
-    expect(html.indexOf('<th scope="row">CONNECT-LOCK-1')).toBeLessThan(html.indexOf('<th scope="row">COMMON-RESP-2'));
-    expect(html.indexOf('<th scope="row">COMMON-RESP-2')).toBeLessThan(html.indexOf('<th scope="row">COMMON-ERR-2'));
+    expect(rowAt('CONNECT-LOCK-1')).toBeLessThan(rowAt('COMMON-RESP-2'));
+    expect(rowAt('COMMON-RESP-2')).toBeLessThan(rowAt('COMMON-ERR-2'));
     expect(html).toMatch(/<ul class="warnings"><li>seeds differ \(ref=42, vendor-b=9, vendor_c=42\)/);
+  });
+
+  test('a row header carries the catalog paraphrase of its requirement as a tooltip', () => {
+    const text = requirementById('CONNECT-LOCK-1')!.text;
+    expect(html).toContain(`<th scope="row" title="${htmlEscape(text)}">CONNECT-LOCK-1</th>`);
   });
 
   test('htmlEscape drops control characters', () => {

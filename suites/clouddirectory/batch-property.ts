@@ -28,11 +28,11 @@ export const batchCaseArb: fc.Arbitrary<BatchCase> = fc
   .record({ steps: fc.array(stepArb, { maxLength: 8 }), failing: fc.nat({ max: FAILURE_KINDS.length - 1 }), position: fc.nat({ max: 8 }) })
   .map((c) => ({ ...c, position: Math.min(c.position, c.steps.length) }));
 
-export function showCase(c: BatchCase, h?: Home): string[] {
+export function showCase(c: BatchCase, h?: Home, tag = 'x'): string[] {
   const kind = FAILURE_KINDS[c.failing]!;
   const head = `failing operation "${kind.name}" (${kind.type}) at index ${c.position} of ${c.steps.length + 1}`;
   if (!h) return [head, ...c.steps.map((s) => JSON.stringify(s))];
-  const { ops } = planSteps(h, c.steps, 'x');
+  const { ops } = planSteps(h, c.steps, tag);
   ops.splice(c.position, 0, kind.build(h));
   return [head, ...showOps(ops)];
 }
@@ -117,19 +117,20 @@ export interface BatchPropertyOptions {
 }
 
 export async function runBatchProperty(api: DirApi, o: BatchPropertyOptions): Promise<PropertyOutcome> {
-  let lastHome: Home | undefined;
+  // The failing batch exactly as sent (ids of that case's home), for the counterexample.
+  const sent = new WeakMap<BatchCase, string[]>();
   let run = 0;
   return runProperty(
     batchCaseArb,
     async (c) => {
       const h = await makeHome(api, o.dir);
-      lastHome = h;
       const tag = `c${(run++).toString(36)}x`;
+      sent.set(c, showCase(c, h, tag));
       const evidence: Exchange[] = [];
       await checkFailingBatch(api, h, c, tag, evidence);
       await checkValidBatch(api, h, c, tag, evidence);
     },
-    (c) => showCase(c, lastHome),
+    (c) => sent.get(c) ?? showCase(c),
     { seed: o.seed, numRuns: o.numRuns, ...(o.path ? { path: o.path } : {}) },
   );
 }

@@ -1,8 +1,9 @@
 // Merging shard reports: verdicts and timings combined, summary recomputed, mismatches refused.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { mergeReports } from '../../reporters/merge.js';
 import { summarise } from '../../reporters/summary.js';
-import { makeReport } from './helpers/reports.js';
+import { makeReport, type Row } from './helpers/reports.js';
 
 const shard1 = makeReport([['CONNECT-LOCK-1', 'pass'], ['CONNECT-LOCK-1', 'fail', 'MUST', 'stale token accepted'], ['COMMON-RESP-2', 'pass', 'SHOULD']], {
   shard: '1/2',
@@ -90,4 +91,24 @@ describe('mergeReports', () => {
     expect(problems).toEqual([]);
     expect(report.baseline).toEqual({ file: 'bl.json', applied: [{ entry: e1, verdicts: 3 }, { entry: e2, verdicts: 1 }], expired: [], stale: [] });
   });
+});
+
+test('property: any split of a run into n shards merges back to the whole run\'s summary', () => {
+  const status = fc.constantFrom('pass', 'fail', 'non-strict', 'info', 'n/a' as const);
+  const row = fc.tuple(fc.constantFrom('CONNECT-LOCK-1', 'COMMON-RESP-2', 'SYNC-CONC-1', 'X-UNKNOWN-1'), status) as fc.Arbitrary<Row>;
+  fc.assert(
+    fc.property(fc.array(fc.tuple(row, fc.nat()), { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), fc.boolean(), (rows, n, strict) => {
+      const whole = makeReport(rows.map(([r]) => r), { strict });
+      const shards = Array.from({ length: n }, (_, k) =>
+        makeReport(rows.filter(([, slot]) => slot % n === k).map(([r]) => r), { strict, shard: `${k + 1}/${n}` }),
+      );
+      const { report, problems } = mergeReports(shards.reverse().map((r, k) => ({ file: `s${k}.json`, report: r })));
+      expect(problems).toEqual([]);
+      expect(report.summary.totals).toEqual(whole.summary.totals);
+      expect(report.summary.exitCode).toBe(whole.summary.exitCode);
+      const byReq = (r: typeof whole) => Object.fromEntries(r.summary.requirements.map((x) => [x.requirement, [x.status, x.counts]]));
+      expect(byReq(report)).toEqual(byReq(whole));
+    }),
+    { numRuns: 200 },
+  );
 });

@@ -19,7 +19,11 @@ function describeProbe(op: string, p: Probe): string {
   return `${op} with ${p.where} ${p.at.join('.')} = ${v}`;
 }
 
+/** Probes in a row that got no answer before the check gives up (a silent target would take minutes). */
+const MAX_SILENT = 2;
+
 export async function checkConstraintProbes(api: SyncApi, rec: VerdictRecorder, seed: number): Promise<void> {
+  let silent = 0;
   for (const op of PROBED_OPERATIONS) {
     for (const p of probesFor(op)) {
       const path: Record<string, unknown> = api.address(uniqueDataset('probe', seed));
@@ -33,6 +37,8 @@ export async function checkConstraintProbes(api: SyncApi, rec: VerdictRecorder, 
         body = applyProbe(baseBody(t.body?.SyncSessionToken ?? 'lockstep-no-token'), p);
       }
       const r = await api.send(op, { path, query, ...(body !== undefined ? { body } : {}) });
+      silent = r.status === 0 ? silent + 1 : 0;
+      if (silent >= MAX_SILENT) throw new Error(`the target answered none of ${MAX_SILENT} probes in a row (${r.failure ?? 'no answer'})`);
       if (op === 'UpdateRecords' && r.status === 200) await api.send('DeleteDataset', { path });
       const what = `${op}: ${p.constraint}, ${p.inside ? 'just inside' : 'just outside'}`;
       const ids = ['COMMON-VAL-1', ...[requirementOfProbe(op, p)].filter((x): x is string => x !== undefined)];

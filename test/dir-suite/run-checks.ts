@@ -19,6 +19,8 @@ export async function runOnReference(
   sizes: DirSizes,
   steps: (o: DirChecksOptions) => DirStep[],
   stopOn?: (v: Verdict) => boolean,
+  /** Runs after the steps (and their clean-up), before the server stops. */
+  after?: (apiFor: (client: string) => DirApi) => Promise<void>,
 ): Promise<ChecksRun> {
   const server = await startReferenceServer({ port: 0, faults, log: () => {} });
   const url = server.url.replace(/\/+$/, '');
@@ -35,6 +37,7 @@ export async function runOnReference(
   const o: DirChecksOptions = { apiFor, rec, seed, sizes, region: 'us-east-1', ...(stopOn ? { stop: (r) => r.verdicts.some(stopOn) } : {}) };
   try {
     await runDirSteps(o, steps(o), 'test');
+    if (after) await after(apiFor);
     return { verdicts: rec.verdicts, internalErrors: server.internalErrors() };
   } finally {
     for (const c of clients.values()) await c.close();

@@ -49,8 +49,7 @@ export function filler(s: Schema, n: number): string {
   if (typeof s.pattern !== 'string') return 'a'.repeat(n);
   if (fullMatch(s.pattern, 'a'.repeat(Math.max(n, 1)))) return 'a'.repeat(n);
   const head = 'us-east-1:';
-  const v = n > head.length ? head + 'a'.repeat(n - head.length) : 'a'.repeat(n);
-  return v;
+  return n > head.length ? head + 'a'.repeat(n - head.length) : 'a'.repeat(n);
 }
 
 function stringProbes(s: Schema, at: JsonPath, where: Probe['where'], out: Probe[]): void {

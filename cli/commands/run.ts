@@ -59,7 +59,7 @@ export const runCommand: Command = {
     shard: { type: 'string' },
   },
   allowPositionals: true,
-  async run(values, positionals) {
+  async run(values, positionals, io) {
     const flags: RawConfig = {};
     for (const k of CONFIG_KEYS) if (values[k] !== undefined) flags[k] = values[k];
     try {
@@ -71,7 +71,7 @@ export const runCommand: Command = {
       const outDir = path.resolve(typeof values.out === 'string' ? values.out : 'lockstep-out');
       // The runner pulls in vitest: load it only once the flags are known to be good.
       const { runLockstep } = await import('../../suites/harness/runner.js');
-      const { exitCode } = await runLockstep({ config, outDir, reporters, baselineFile: values.baseline as string | undefined, shard, filters: positionals }, process.stdout);
+      const { exitCode } = await runLockstep({ config, outDir, reporters, baselineFile: values.baseline as string | undefined, shard, filters: positionals }, io.out);
       return exitCode;
     } catch (e) {
       if (e instanceof ConfigError) throw new UsageError(e.message);

@@ -12,7 +12,7 @@ import { FAILURE_KINDS } from './failures.js';
 import { homeStarts, makeHome, type Home } from './home.js';
 import { selectorsOf, showOps } from './ops.js';
 import { planSteps, stepArb, type Expected, type Step } from './plan.js';
-import type { Directory } from './provision.js';
+import { FACETS, type Directory } from './provision.js';
 import { diffSnapshots, readBack, type Snapshot } from './readback.js';
 import { responseProblems } from './responses.js';
 
@@ -88,6 +88,10 @@ function effectProblems(h: Home, snap: Snapshot, x: Expected): { atomic: string[
   for (const [n, link] of x.leafLinks) if (!snap[h.nodes[n]!]?.children.includes(`${link}->${h.leaf}`)) atomic.push(`leaf not attached under n${n} as ${link}`);
   for (const n of x.policies) if (!snap[h.nodes[n]!]?.policies.includes(h.policy)) atomic.push(`policy not attached to n${n}`);
   for (const n of x.indexed) if (!snap[h.nodes[n]!]?.indices.includes(h.index)) atomic.push(`n${n} not attached to the index`);
+  for (const [n, v] of x.extraFacet) {
+    const o = snap[h.nodes[n]!];
+    if (!o?.facets.includes(FACETS.extra) || !o.attrs.includes(`${FACETS.extra}.extra=StringValue:${JSON.stringify(v)}`)) atomic.push(`n${n} lacks the ${FACETS.extra} facet or its extra attribute`);
+  }
   return { atomic, order };
 }
 

@@ -83,6 +83,10 @@ export function detachFromIndex(index: { Selector: string }, target: { Selector:
   return { DetachFromIndex: { IndexReference: index, TargetReference: target } };
 }
 
+export function addFacet(schemaArn: string, obj: { Selector: string }, facet: string, attrs: Array<[string, string]>): WriteOp {
+  return { AddFacetToObject: { ObjectReference: obj, SchemaFacet: { SchemaArn: schemaArn, FacetName: facet }, ObjectAttributeList: attrs.map(([n, v]) => str(schemaArn, facet, n, v)) } };
+}
+
 /** The kind of an operation (its single key), or '?' for a malformed one. */
 export function kindOf(op: unknown): string {
   if (typeof op !== 'object' || op === null) return '?';

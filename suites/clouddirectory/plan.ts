@@ -4,9 +4,10 @@
 // successful batch must leave behind (checked against a read-back).
 import fc from 'fast-check';
 import type { Home } from './home.js';
-import { attachObject, attachPolicy, attachToIndex, byId, byPath, byRef, createObject, detachObject, updateAttrs, type WriteOp } from './ops.js';
+import { addFacet, attachObject, attachPolicy, attachToIndex, byId, byPath, byRef, createObject, detachObject, updateAttrs, type WriteOp } from './ops.js';
+import { FACETS } from './provision.js';
 
-export type StepKind = 'create' | 'update' | 'updateRef' | 'attachLeaf' | 'detachFresh' | 'policy' | 'index';
+export type StepKind = 'create' | 'update' | 'updateRef' | 'attachLeaf' | 'detachFresh' | 'policy' | 'index' | 'addFacet';
 
 export interface Step {
   kind: StepKind;
@@ -19,7 +20,7 @@ export interface Step {
 }
 
 export const stepArb: fc.Arbitrary<Step> = fc.record({
-  kind: fc.constantFrom<StepKind>('create', 'update', 'updateRef', 'attachLeaf', 'detachFresh', 'policy', 'index'),
+  kind: fc.constantFrom<StepKind>('create', 'update', 'updateRef', 'attachLeaf', 'detachFresh', 'policy', 'index', 'addFacet'),
   node: fc.nat({ max: 2 }),
   label: fc.stringMatching(/^[a-z0-9]{1,6}$/),
   byPath: fc.boolean(),
@@ -35,6 +36,8 @@ export interface Expected {
   leafLinks: Array<[number, string]>;
   policies: number[];
   indexed: number[];
+  /** home node index -> the `extra` value it got with the LsExtra facet. */
+  extraFacet: Map<number, string>;
 }
 
 export interface Plan {
@@ -44,7 +47,7 @@ export interface Plan {
 
 export function planSteps(h: Home, steps: Step[], tag: string): Plan {
   const ops: WriteOp[] = [];
-  const expected: Expected = { homeLinks: [], goneLinks: [], labels: new Map(), leafLinks: [], policies: [], indexed: [] };
+  const expected: Expected = { homeLinks: [], goneLinks: [], labels: new Map(), leafLinks: [], policies: [], indexed: [], extraFacet: new Map() };
   const created: Array<{ link: string; ref?: string; detached: boolean }> = [];
   const arn = h.dir.schemaArn;
   const nodeSel = (s: Step) => (s.byPath ? byPath(`/${h.link}/n${s.node}`) : byId(h.nodes[s.node]!));
@@ -96,6 +99,11 @@ export function planSteps(h: Home, steps: Step[], tag: string): Plan {
         if (expected.indexed.includes(s.node)) return update(s);
         ops.push(attachToIndex(byId(h.index), nodeSel(s)));
         expected.indexed.push(s.node);
+        return;
+      case 'addFacet':
+        if (expected.extraFacet.has(s.node)) return update(s);
+        ops.push(addFacet(arn, nodeSel(s), FACETS.extra, [['extra', s.label]]));
+        expected.extraFacet.set(s.node, s.label);
         return;
       default:
         return update(s);

@@ -2,8 +2,8 @@
 // new directory with a unique name. Cleaned up (disable + delete directory, delete schema) after.
 import { isObject, type DirApi, type DirResult } from './api.js';
 
-/** Facet names the suites use; attributes are optional strings (plus one number). */
-export const FACETS = { node: 'LsNode', leaf: 'LsLeaf', policy: 'LsPolicy' } as const;
+/** Facet names the suites use; attributes are optional strings (plus one number on LsNode). */
+export const FACETS = { node: 'LsNode', leaf: 'LsLeaf', policy: 'LsPolicy', extra: 'LsExtra' } as const;
 export const NODE_ATTRS = ['label', 'val', 'note'] as const;
 export const NUMBER_ATTR = 'num';
 
@@ -49,6 +49,8 @@ export async function provisionDirectory(api: DirApi, tag: string): Promise<Dire
     { Name: FACETS.node, ObjectType: 'NODE', Attributes: [...NODE_ATTRS.map(stringAttr), { Name: NUMBER_ATTR, AttributeDefinition: { Type: 'NUMBER', IsImmutable: false }, RequiredBehavior: 'NOT_REQUIRED' }] },
     { Name: FACETS.leaf, ObjectType: 'LEAF_NODE', Attributes: [stringAttr('label')] },
     { Name: FACETS.policy, ObjectType: 'POLICY', Attributes: [] },
+    // A second NODE facet, added to objects by AddFacetToObject.
+    { Name: FACETS.extra, ObjectType: 'NODE', Attributes: [stringAttr('extra')] },
   ];
   for (const f of facets) await must(api.withPartition('CreateFacet', dev, f), `CreateFacet ${f.Name}`);
   const p = await must(api.withPartition('PublishSchema', dev, { Version: '1' }), 'PublishSchema');

@@ -37,6 +37,18 @@ const PROBES: Probe[] = [
   },
   { check: 'CreateObject without ObjectAttributeList', requirements: ['COMMON-VAL-1', 'DIR-CREATE-1'], op: (h, arn) => ({ CreateObject: { SchemaFacet: [{ SchemaArn: arn, FacetName: FACETS.node }], ParentReference: byId(h.home), LinkName: 'no-list' } }) },
   { check: 'CreateObject without SchemaFacet', requirements: ['COMMON-VAL-1', 'DIR-CREATE-1'], op: (h) => ({ CreateObject: { ObjectAttributeList: [], ParentReference: byId(h.home), LinkName: 'no-facet' } }) },
+  { check: 'DeleteObject without ObjectReference', requirements: ['COMMON-VAL-1'], op: () => ({ DeleteObject: {} }) },
+  { check: 'AttachObject without LinkName', requirements: ['COMMON-VAL-1'], op: (h) => ({ AttachObject: { ParentReference: byId(h.nodes[0]!), ChildReference: byId(h.leaf) } }) },
+  {
+    check: 'attribute value naming two types',
+    requirements: ['COMMON-VAL-1'],
+    op: (h, arn) => ({
+      UpdateObjectAttributes: {
+        ObjectReference: byId(h.victim),
+        AttributeUpdates: [{ ObjectAttributeKey: { SchemaArn: arn, FacetName: FACETS.node, Name: 'label' }, ObjectAttributeAction: { ObjectAttributeActionType: 'CREATE_OR_UPDATE', ObjectAttributeUpdateValue: { StringValue: 'x', NumberValue: '1' } } }],
+      },
+    }),
+  },
   { check: 'operation naming no kind', requirements: ['DIR-OP-1'], op: () => ({}) },
   { check: 'operation naming two kinds', requirements: ['DIR-OP-1'], op: (h) => ({ DeleteObject: { ObjectReference: byId(h.victim) }, DetachObject: { ParentReference: byId(h.home), LinkName: 'victim' } }) },
 ];

@@ -14,6 +14,16 @@ function baseBody(token: string): Record<string, unknown> {
   return { SyncSessionToken: token, DeviceId: 'lockstep-device', RecordPatches: [{ Op: 'replace', Key: 'k', Value: 'v', SyncCount: 0, DeviceLastModifiedDate: 1_700_000_000 }] };
 }
 
+/**
+ * A DatasetName inside probe names a dataset of its own, never a plain 'a' that could be someone's
+ * data on a real target (the probe writes and deletes it): the unique name, padded to the probed
+ * length when the length is what is probed. Both still match the pattern in full.
+ */
+function insideName(p: Probe, fresh: string): string | undefined {
+  if (!p.inside || p.at[0] !== 'DatasetName' || typeof p.value !== 'string') return undefined;
+  return p.value.length > fresh.length ? fresh.padEnd(p.value.length, 'a') : fresh;
+}
+
 function describeProbe(op: string, p: Probe): string {
   const v = p.remove ? '(removed)' : typeof p.value === 'string' && p.value.length > 40 ? `${p.value.length} characters` : JSON.stringify(p.value);
   return `${op} with ${p.where} ${p.at.join('.')} = ${v}`;
@@ -26,8 +36,9 @@ export async function checkConstraintProbes(api: SyncApi, rec: VerdictRecorder, 
   let silent = 0;
   for (const op of PROBED_OPERATIONS) {
     for (const p of probesFor(op)) {
-      const path: Record<string, unknown> = api.address(uniqueDataset('probe', seed));
-      if (p.where === 'path') path[String(p.at[0])] = p.value;
+      const fresh = uniqueDataset('probe', seed);
+      const path: Record<string, unknown> = api.address(fresh);
+      if (p.where === 'path') path[String(p.at[0])] = insideName(p, fresh) ?? p.value;
       const query: Record<string, unknown> = op === 'ListRecords' || op === 'ListDatasets' ? { maxResults: 10 } : {};
       if (p.where === 'query') query[String(p.at[0])] = p.value;
       let body: unknown;

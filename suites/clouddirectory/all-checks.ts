@@ -20,7 +20,6 @@ export interface DirChecksOptions {
   rec: VerdictRecorder;
   seed: number;
   sizes: DirSizes;
-  region: string;
   opTimeoutMs?: number;
   timelinePath?: string;
   /** Ends the run early once it returns true. */
@@ -44,7 +43,7 @@ export function singleShotSteps(o: DirChecksOptions): DirStep[] {
     { name: 'unique index clash', covers: ['DIR-EXC-2'], run: (d) => checkUniqueClash(api, o.rec, d) },
     { name: 'selectors', covers: ['DIR-REF-1'], run: (d) => checkSelectors(api, o.rec, d) },
     { name: 'limits', covers: ['DIR-LIMIT-1'], run: (d) => checkLimits(api, o.rec, d) },
-    { name: 'partition header', covers: ['DIR-HDR-1'], run: (d) => checkPartitionHeader(api, o.rec, d, o.region) },
+    { name: 'partition header', covers: ['DIR-HDR-1'], run: (d) => checkPartitionHeader(api, o.rec, d) },
     { name: 'validation probes', covers: ['COMMON-VAL-1', 'DIR-LINK-1', 'DIR-NAME-1', 'DIR-CREATE-1', 'DIR-OP-1', 'DIR-REQ-1'], run: (d) => checkValidationProbes(api, o.rec, d) },
   ];
 }

@@ -1,5 +1,5 @@
 // The Cloud Directory API of the current `lockstep run`: one harness client per logical client name
-// (own connection pool), the run's seed, profile sizes and region, verdicts to the run's file.
+// (own connection pool), the run's seed, profile sizes, verdicts to the run's file.
 import os from 'node:os';
 import path from 'node:path';
 import { clientFor, type ApiClient } from '../harness/client.js';
@@ -25,7 +25,7 @@ export function dirSuiteTarget(suite: string): DirSuiteTarget {
   };
   const timelinePath = path.join(ctx.outDir ?? os.tmpdir(), 'lockstep-timelines', `clouddirectory-DIR-CONC-1-seed${ctx.seed}-${Date.now().toString(36)}.html`);
   return {
-    options: { apiFor, rec, seed: ctx.seed, sizes: DIR_SIZES[ctx.profile], region: ctx.resources.region, opTimeoutMs: ctx.timeoutMs + 5_000, timelinePath },
+    options: { apiFor, rec, seed: ctx.seed, sizes: DIR_SIZES[ctx.profile], opTimeoutMs: ctx.timeoutMs + 5_000, timelinePath },
     close: async () => {
       for (const c of clients.values()) await c.close();
     },

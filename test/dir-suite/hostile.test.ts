@@ -19,7 +19,7 @@ describe('Cloud Directory checks against a hostile endpoint', () => {
         clients.push(c);
         return new DirApi(c);
       };
-      const o: DirChecksOptions = { apiFor, rec, seed: 1, sizes: { ...DIR_SIZES.quick, batchRuns: 2, concurrencyRuns: 1 }, region: 'us-east-1', opTimeoutMs: 1_000 };
+      const o: DirChecksOptions = { apiFor, rec, seed: 1, sizes: { ...DIR_SIZES.quick, batchRuns: 2, concurrencyRuns: 1 }, opTimeoutMs: 1_000 };
       try {
         await runDirSteps(o, [...singleShotSteps(o), propertyStep(o), concurrencyStep(o)], 'hostile');
       } finally {

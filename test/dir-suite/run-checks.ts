@@ -34,7 +34,7 @@ export async function runOnReference(
     }
     return new DirApi(c);
   };
-  const o: DirChecksOptions = { apiFor, rec, seed, sizes, region: 'us-east-1', ...(stopOn ? { stop: (r) => r.verdicts.some(stopOn) } : {}) };
+  const o: DirChecksOptions = { apiFor, rec, seed, sizes, ...(stopOn ? { stop: (r) => r.verdicts.some(stopOn) } : {}) };
   try {
     await runDirSteps(o, steps(o), 'test');
     if (after) await after(apiFor);

@@ -27,6 +27,26 @@ export interface PropertyOptions {
   path?: string;
 }
 
+/**
+ * fc.commands needs its own replay path next to fast-check's: the verdict carries both as
+ * `<fast-check path>~<commands replayPath>`; these split it again.
+ */
+export function joinPath(fcPath: string | undefined, replay: string | undefined): string | undefined {
+  if (fcPath === undefined) return undefined;
+  return replay ? `${fcPath}~${replay}` : fcPath;
+}
+
+export function splitPath(path: string | undefined): { fcPath?: string; replay?: string } {
+  if (path === undefined) return {};
+  const i = path.indexOf('~');
+  return i < 0 ? { fcPath: path } : { fcPath: path.slice(0, i), replay: path.slice(i + 1) };
+}
+
+/** The replayPath fast-check prints into a commands value (`/*replayPath="..."*\/`). */
+export function commandsReplayPath(cmds: unknown): string | undefined {
+  return /replayPath="([^"]*)"/.exec(String(cmds))?.[1];
+}
+
 export async function runProperty<T>(arb: fc.Arbitrary<T>, predicate: (t: T) => Promise<void>, show: (t: T) => string[], o: PropertyOptions): Promise<PropertyOutcome> {
   // Not worth shrinking against a target that broke for another reason: fail fast with that error.
   let broken: unknown;
@@ -39,14 +59,15 @@ export async function runProperty<T>(arb: fc.Arbitrary<T>, predicate: (t: T) => 
       throw e;
     }
   };
-  const d = await fc.check(fc.asyncProperty(arb, guardedPredicate), { seed: o.seed, numRuns: o.numRuns, ...(o.path ? { path: o.path } : {}) });
+  const { fcPath } = splitPath(o.path);
+  const d = await fc.check(fc.asyncProperty(arb, guardedPredicate), { seed: o.seed, numRuns: o.numRuns, ...(fcPath ? { path: fcPath } : {}) });
   const base = { seed: o.seed, numRuns: d.numRuns, evidence: [] as Exchange[] };
   if (!d.failed) return { ok: true, ...base };
   const err = d.errorInstance;
   // The failing run's own transcript beats re-printing the shrunk value: commands are resolved
   // against the state at run time, and fast-check reuses command objects across shrink attempts.
   const counterexample = err instanceof SyncDivergence && err.transcript ? err.transcript : d.counterexample ? show(d.counterexample[0]) : undefined;
-  const path = d.counterexamplePath ?? undefined;
+  const path = joinPath(d.counterexamplePath ?? undefined, d.counterexample ? commandsReplayPath(d.counterexample[0]) : undefined);
   if (err instanceof SyncDivergence)
     return { ok: false, ...base, requirement: err.requirement, ...(err.level ? { level: err.level } : {}), message: err.message, path, counterexample, evidence: err.evidence };
   const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

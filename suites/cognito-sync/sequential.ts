@@ -8,7 +8,7 @@ import type { SyncApi } from './api.js';
 import { KEYS, listSpec, patchSpecs, patchText, resolvePatch, resolveSince, type ListSpec, type PatchSpec } from './commands.js';
 import { stopAtFirst, SyncDivergence } from './divergence.js';
 import { compareListing, DatasetModel, mismatchText, type Divergence, type Mismatch, type Patch } from './model.js';
-import { runProperty, type PropertyOutcome } from './property.js';
+import { runProperty, splitPath, type PropertyOutcome } from './property.js';
 import { listAllPages } from './readback.js';
 import { uniqueDataset } from './names.js';
 
@@ -144,7 +144,7 @@ class DeleteCommand implements Cmd {
   }
 }
 
-export function sequentialCommands(maxCommands: number, withFuture: boolean): fc.Arbitrary<Iterable<Cmd>> {
+export function sequentialCommands(maxCommands: number, withFuture: boolean, replayPath?: string): fc.Arbitrary<Iterable<Cmd>> {
   const update = patchSpecs(withFuture).map((s) => new UpdateCommand(s, withFuture));
   return fc.commands(
     [
@@ -154,7 +154,7 @@ export function sequentialCommands(maxCommands: number, withFuture: boolean): fc
       listSpec.map((s) => new ListCommand(s)),
       fc.constant(null).map(() => new DeleteCommand()),
     ],
-    { maxCommands },
+    { maxCommands, ...(replayPath ? { replayPath } : {}) },
   );
 }
 
@@ -164,12 +164,13 @@ export interface SequentialOptions {
   maxCommands: number;
   /** Also present SyncCounts above the current one (our SHOULD reading: a conflict too). */
   withFuture?: boolean;
+  /** A failing verdict's path: replays exactly that case (with the same seed and sizes). */
   path?: string;
 }
 
 export function runSequential(api: SyncApi, o: SequentialOptions): Promise<PropertyOutcome> {
   return runProperty(
-    sequentialCommands(o.maxCommands, o.withFuture ?? false),
+    sequentialCommands(o.maxCommands, o.withFuture ?? false, splitPath(o.path).replay),
     async (cmds) => {
       const dataset = uniqueDataset('seq', o.seed);
       const first = await api.listPage(dataset);

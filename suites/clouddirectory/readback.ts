@@ -122,7 +122,12 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): string[] {
     else if (!b) out.push(`object ${id} no longer reachable`);
     else
       for (const k of ['facets', 'attrs', 'children', 'policies', 'indices'] as const) {
-        if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) out.push(`object ${id} ${k}: ${JSON.stringify(a[k])} -> ${JSON.stringify(b[k])}`);
+        if (JSON.stringify(a[k]) === JSON.stringify(b[k])) continue;
+        // Only what changed: entries gained and lost.
+        const added = b[k].filter((x) => !a[k].includes(x));
+        const removed = a[k].filter((x) => !b[k].includes(x));
+        const change = `${added.length ? ` gained ${JSON.stringify(added)}` : ''}${removed.length ? ` lost ${JSON.stringify(removed)}` : ''}`;
+        out.push(`object ${id} ${k}:${change || ` ${JSON.stringify(a[k])} -> ${JSON.stringify(b[k])}`}`);
       }
   }
   return out;

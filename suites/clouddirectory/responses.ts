@@ -1,6 +1,6 @@
-// DIR-ORDER-1 / DIR-RESP-1: a successful BatchWrite's Responses, one per operation in order, each
-// holding the member named after its operation, and inside it the documented result member with
-// its documented casing (AttachObject's attachedObjectIdentifier is lower camel; AttachToIndex's
+// DIR-ORDER-1 / DIR-RESP-1: what a successful BatchWrite answers. The Responses list must match the
+// operations position by position; entry i is keyed by the kind of operation i and carries that
+// kind's result member, spelt exactly as the BatchWrite page spells it (AttachObject's attachedObjectIdentifier is lower camel; AttachToIndex's
 // AttachedObjectIdentifier is not). A member spelt with another casing is reported as such.
 import { isObject } from './api.js';
 import { kindOf } from './ops.js';

@@ -1,8 +1,8 @@
 // Every Cloud Directory check in suite order, shared by the *.suite.ts files and the project's tests.
 // One directory per step group (provisioned with a unique name), dropped at the end. A step whose
 // set-up is refused records n/a verdicts for what it covers instead of stopping the run.
+import { guarded, recordProperty } from '../harness/property.js';
 import type { VerdictRecorder } from '../harness/verdicts.js';
-import { recordProperty } from '../connect/record.js';
 import type { DirApi } from './api.js';
 import { BATCH_PROPERTY_REQUIREMENTS, runBatchProperty } from './batch-property.js';
 import { runDirConcurrency } from './concurrency.js';
@@ -96,11 +96,7 @@ export async function runDirSteps(o: DirChecksOptions, steps: DirStep[], tag: st
   const pool = new DirectoryPool(o.apiFor('setup'), tag);
   try {
     for (const step of steps) {
-      try {
-        await step.run(await pool.fresh());
-      } catch (e) {
-        for (const req of step.covers) o.rec.notApplicable(req, 'BatchWrite', step.name, `could not run: ${(e as Error).message}`);
-      }
+      await guarded(o.rec, 'BatchWrite', step.covers, step.name, async () => step.run(await pool.fresh()));
       if (o.stop?.(o.rec)) return;
     }
   } finally {

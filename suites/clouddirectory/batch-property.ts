@@ -4,8 +4,8 @@
 // unchanged; the same batch without the failing operation must succeed with one response per
 // operation, in order, and leave every effect behind. Each case gets its own home in one directory.
 import fc from 'fast-check';
-import { DivergenceError } from '../connect/divergence.js';
-import { runProperty, type PropertyOutcome } from '../connect/property.js';
+import { Divergence } from '../harness/divergence.js';
+import { runProperty, type PropertyOutcome } from '../harness/property.js';
 import type { Exchange } from '../harness/verdict.js';
 import { isObject, type DirApi } from './api.js';
 import { FAILURE_KINDS } from './failures.js';
@@ -51,22 +51,22 @@ export async function checkFailingBatch(api: DirApi, h: Home, c: BatchCase, tag:
   const r = await api.batchWrite(h.dir.arn, ops);
   evidence.push(r.exchange);
   const where = `failing operation "${kind.name}" at index ${c.position}`;
-  if (r.status === 200) throw new DivergenceError('DIR-EXC-1', `batch with ${where} succeeded (200) instead of a BatchWriteException with Type ${kind.type}`, evidence);
+  if (r.status === 200) throw new Divergence('DIR-EXC-1', `batch with ${where} succeeded (200) instead of a BatchWriteException with Type ${kind.type}`, evidence);
   const after = await readBack(api, h.dir.arn, homeStarts(h));
   const diff = diffSnapshots(before, after);
-  if (diff.length > 0) throw new DivergenceError('DIR-ATOMIC-1', `batch with ${where} was refused (${r.status} ${r.errorType ?? ''}) but left effects: ${diff.slice(0, 5).join('; ')}`, evidence);
+  if (diff.length > 0) throw new Divergence('DIR-ATOMIC-1', `batch with ${where} was refused (${r.status} ${r.errorType ?? ''}) but left effects: ${diff.slice(0, 5).join('; ')}`, evidence);
   if (r.status !== 400 || r.errorType !== 'BatchWriteException') {
-    throw new DivergenceError('DIR-EXC-1', `batch with ${where}: ${r.status} ${r.errorType ?? r.failure ?? ''} instead of 400 BatchWriteException`, evidence);
+    throw new Divergence('DIR-EXC-1', `batch with ${where}: ${r.status} ${r.errorType ?? r.failure ?? ''} instead of 400 BatchWriteException`, evidence);
   }
   const e = errorShape(r.json);
   if (e.index !== c.position) {
     const j = typeof e.index === 'number' ? e.index : -1;
     if (j >= 0 && j < c.position && hasRef(ops[j])) {
-      throw new DivergenceError('DIR-REF-1', `batch with ${where} failed earlier, at index ${j}, an operation using a #name selector (Type ${String(e.type)})`, evidence);
+      throw new Divergence('DIR-REF-1', `batch with ${where} failed earlier, at index ${j}, an operation using a #name selector (Type ${String(e.type)})`, evidence);
     }
-    throw new DivergenceError('DIR-EXC-1', `batch with ${where}: BatchWriteException Index ${JSON.stringify(e.index)} instead of ${c.position}`, evidence);
+    throw new Divergence('DIR-EXC-1', `batch with ${where}: BatchWriteException Index ${JSON.stringify(e.index)} instead of ${c.position}`, evidence);
   }
-  if (e.type !== kind.type) throw new DivergenceError('DIR-EXC-1', `batch with ${where}: Type ${JSON.stringify(e.type)} instead of ${kind.type}`, evidence);
+  if (e.type !== kind.type) throw new Divergence('DIR-EXC-1', `batch with ${where}: Type ${JSON.stringify(e.type)} instead of ${kind.type}`, evidence);
 }
 
 function label(snap: Snapshot, id: string | undefined): string | undefined {
@@ -103,14 +103,14 @@ export async function checkValidBatch(api: DirApi, h: Home, c: BatchCase, tag: s
     const e = errorShape(r.json);
     const j = typeof e.index === 'number' ? e.index : -1;
     const req = j >= 0 && hasRef(ops[j]) ? 'DIR-REF-1' : 'DIR-ORDER-1';
-    throw new DivergenceError(req, `a batch of ${ops.length} valid operations was refused: ${r.status} ${r.errorType ?? r.failure ?? ''} (Index ${String(e.index)}, Type ${String(e.type)})`, evidence);
+    throw new Divergence(req, `a batch of ${ops.length} valid operations was refused: ${r.status} ${r.errorType ?? r.failure ?? ''} (Index ${String(e.index)}, Type ${String(e.type)})`, evidence);
   }
   const problems = responseProblems(ops, r.json);
-  if (problems.length > 0) throw new DivergenceError('DIR-ORDER-1', problems.slice(0, 5).join('; '), evidence);
+  if (problems.length > 0) throw new Divergence('DIR-ORDER-1', problems.slice(0, 5).join('; '), evidence);
   const snap = await readBack(api, h.dir.arn, homeStarts(h));
   const p = effectProblems(h, snap, expected);
-  if (p.atomic.length > 0) throw new DivergenceError('DIR-ATOMIC-1', `a successful batch left out effects: ${p.atomic.slice(0, 5).join('; ')}`, evidence);
-  if (p.order.length > 0) throw new DivergenceError('DIR-ORDER-1', `operations not applied in order: ${p.order.slice(0, 5).join('; ')}`, evidence);
+  if (p.atomic.length > 0) throw new Divergence('DIR-ATOMIC-1', `a successful batch left out effects: ${p.atomic.slice(0, 5).join('; ')}`, evidence);
+  if (p.order.length > 0) throw new Divergence('DIR-ORDER-1', `operations not applied in order: ${p.order.slice(0, 5).join('; ')}`, evidence);
 }
 
 export interface BatchPropertyOptions {

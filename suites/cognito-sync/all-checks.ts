@@ -1,9 +1,9 @@
 // Every Cognito Sync check of the conformance suites (not concurrency, which has its own suite) in
 // suite order, for the project's tests and benchmarks, which run them without vitest-in-vitest.
+import { guarded, recordProperty } from '../harness/property.js';
 import type { VerdictRecorder } from '../harness/verdicts.js';
 import type { SyncApi } from './api.js';
 import type { SyncSizes } from './profiles.js';
-import { guarded, recordProperty } from './property.js';
 import { runSequential, sequentialCheckName, SEQUENTIAL_REQUIREMENTS } from './sequential.js';
 import { checkInfoRules } from './info-checks.js';
 import { checkByteLimit, checkDatasetLimit } from './limit-checks.js';
@@ -23,7 +23,7 @@ export async function checkSequential(api: SyncApi, rec: VerdictRecorder, seed: 
   const numRuns = withFuture ? sizes.futureRuns : sizes.sequentialRuns;
   const o = await runSequential(api, { seed, numRuns, maxCommands: sizes.maxCommands, withFuture });
   // The second property judges the future-count reading (SYNC-COUNT-2, SHOULD part) on top.
-  recordProperty(rec, o, { operation: 'UpdateRecords', check: sequentialCheckName(withFuture), covers: withFuture ? ['SYNC-COUNT-2'] : SEQUENTIAL_REQUIREMENTS });
+  recordProperty(rec, o, { operation: 'UpdateRecords', check: sequentialCheckName(withFuture), covers: withFuture ? ['SYNC-COUNT-2'] : SEQUENTIAL_REQUIREMENTS, replayInMessage: true });
 }
 
 export interface Step {
@@ -46,7 +46,7 @@ export function syncSteps(o: AllSyncChecksOptions): Step[] {
 
 export async function runAllSyncChecks(o: AllSyncChecksOptions): Promise<void> {
   for (const step of syncSteps(o)) {
-    await guarded(o.rec, step.covers, step.name, step.run);
+    await guarded(o.rec, 'UpdateRecords', step.covers, step.name, step.run);
     if (o.stop?.(o.rec)) return;
   }
 }

@@ -3,12 +3,12 @@
 // three keys per request), ListRecords with and without lastSyncCount and with small pages, and
 // DeleteDataset. The model predicts each outcome; after every write the dataset is read back.
 import fc from 'fast-check';
+import { Divergence, stopAtFirst } from '../harness/divergence.js';
+import { runProperty, type PropertyOutcome } from '../harness/property.js';
 import type { Exchange } from '../harness/verdict.js';
 import type { SyncApi } from './api.js';
 import { KEYS, listSpec, patchSpecs, patchText, resolvePatch, resolveSince, type ListSpec, type PatchSpec } from './commands.js';
-import { stopAtFirst, SyncDivergence } from './divergence.js';
-import { compareListing, DatasetModel, mismatchText, type Divergence, type Mismatch, type Patch } from './model.js';
-import { runProperty, splitPath, type PropertyOutcome } from './property.js';
+import { compareListing, DatasetModel, mismatchText, type Divergence as Finding, type Mismatch, type Patch } from './model.js';
 import { listAllPages } from './readback.js';
 import { uniqueDataset } from './names.js';
 
@@ -32,7 +32,7 @@ interface Real {
 type Cmd = fc.AsyncCommand<object, Real>;
 
 /** Reads the whole dataset back and compares it with the model; `blame` names the requirement per mismatch. */
-async function readBack(real: Real, evidence: Exchange[], blame: (m: Mismatch) => Divergence): Promise<void> {
+async function readBack(real: Real, evidence: Exchange[], blame: (m: Mismatch) => Finding): Promise<void> {
   const l = await listAllPages(real.api, real.dataset);
   if (!l.ok) throw new Error(`read-back failed: ${l.problem}`);
   stopAtFirst(compareListing(real.model, l.records).map(blame), [...evidence, ...l.exchanges]);
@@ -60,8 +60,8 @@ class UpdateCommand implements Cmd {
       if (r.status !== 200) {
         const tokenRefused = r.status === 400 && /token/i.test(r.message ?? '');
         // A token ListRecords issued for this dataset must keep working across calls (SYNC-TOKEN-2).
-        if (tokenRefused) throw new SyncDivergence('SYNC-TOKEN-2', `a session token issued for this dataset was refused: ${answer} ${r.message ?? ''}`, ev);
-        throw new SyncDivergence('SYNC-COUNT-1', `every patch presented its record's current SyncCount, yet the request was answered ${answer}`, ev);
+        if (tokenRefused) throw new Divergence('SYNC-TOKEN-2', `a session token issued for this dataset was refused: ${answer} ${r.message ?? ''}`, ev);
+        throw new Divergence('SYNC-COUNT-1', `every patch presented its record's current SyncCount, yet the request was answered ${answer}`, ev);
       }
       const divs = real.model.applySuccess(patches, r.body?.Records);
       stopAtFirst(divs.filter((d) => d.requirement !== 'SYNC-RESP-1'), ev);
@@ -71,7 +71,7 @@ class UpdateCommand implements Cmd {
     }
     if (r.status !== 409 || r.errorType !== 'ResourceConflictException') {
       const why = prediction.kind === 'stale' ? 'a stale' : 'a future (our reading: not the current one, so also a conflict)';
-      throw new SyncDivergence(
+      throw new Divergence(
         'SYNC-COUNT-2',
         `key ${JSON.stringify(prediction.key)} presented ${why} SyncCount ${prediction.presented} (current ${prediction.current}); expected 409 ResourceConflictException, got ${answer}`,
         ev,
@@ -85,7 +85,7 @@ class UpdateCommand implements Cmd {
   }
 }
 
-function blameAfterSuccess(m: Mismatch, patches: Patch[]): Divergence {
+function blameAfterSuccess(m: Mismatch, patches: Patch[]): Finding {
   const p = patches.find((x) => x.Key === m.key);
   const text = `after a successful UpdateRecords: ${mismatchText(m)}`;
   if (p?.Op === 'remove' && (m.kind === 'missing-tombstone' || m.kind === 'value')) return { requirement: 'SYNC-REMOVE-1', message: text };
@@ -104,21 +104,21 @@ class ListCommand implements Cmd {
     this.shown = `ListRecords(${[this.spec.maxResults !== undefined ? `maxResults ${this.spec.maxResults}` : '', since !== undefined ? `lastSyncCount ${since}` : ''].filter(Boolean).join(', ')})`;
     real.transcript.push(this.shown);
     const l = await listAllPages(real.api, real.dataset, { maxResults: this.spec.maxResults, lastSyncCount: since });
-    if (!l.ok) throw new SyncDivergence('SYNC-LIST-1', l.problem ?? 'listing failed', l.exchanges);
+    if (!l.ok) throw new Divergence('SYNC-LIST-1', l.problem ?? 'listing failed', l.exchanges);
     const keys = l.records.map((r) => String(r.Key));
     const dup = keys.find((k, i) => keys.indexOf(k) !== i);
-    if (dup !== undefined) throw new SyncDivergence('SYNC-LIST-1', `record ${JSON.stringify(dup)} listed twice across pages`, l.exchanges);
+    if (dup !== undefined) throw new Divergence('SYNC-LIST-1', `record ${JSON.stringify(dup)} listed twice across pages`, l.exchanges);
     const expected = since === undefined ? [...real.model.records.keys()] : real.model.changedAfter(since);
     const paged = l.exchanges.length > 1;
     const missing = expected.find((k) => !keys.includes(k));
     // Paging must never lose a record (MUST); the lastSyncCount filter itself is the SHOULD part.
     if (missing !== undefined)
-      throw new SyncDivergence('SYNC-LIST-1', `record ${JSON.stringify(missing)} (SyncCount ${real.model.current(missing)}) is missing from the ${paged ? `${l.exchanges.length} pages` : 'listing'}`, l.exchanges, since !== undefined && !paged ? 'SHOULD' : undefined);
+      throw new Divergence('SYNC-LIST-1', `record ${JSON.stringify(missing)} (SyncCount ${real.model.current(missing)}) is missing from the ${paged ? `${l.exchanges.length} pages` : 'listing'}`, l.exchanges, since !== undefined && !paged ? 'SHOULD' : undefined);
     const extra = keys.find((k) => !expected.includes(k));
     if (extra !== undefined)
-      throw new SyncDivergence('SYNC-LIST-1', `record ${JSON.stringify(extra)} is listed but ${real.model.known(extra) ? `its SyncCount ${real.model.current(extra)} is not above lastSyncCount ${since}` : 'was never written'}`, l.exchanges, since !== undefined && real.model.known(extra) ? 'SHOULD' : undefined);
+      throw new Divergence('SYNC-LIST-1', `record ${JSON.stringify(extra)} is listed but ${real.model.known(extra) ? `its SyncCount ${real.model.current(extra)} is not above lastSyncCount ${since}` : 'was never written'}`, l.exchanges, since !== undefined && real.model.known(extra) ? 'SHOULD' : undefined);
     const wrong = compareListing(real.model, l.records).find((m) => m.kind === 'value' || m.kind === 'count');
-    if (wrong) throw new SyncDivergence('SYNC-LIST-1', mismatchText(wrong), l.exchanges);
+    if (wrong) throw new Divergence('SYNC-LIST-1', mismatchText(wrong), l.exchanges);
   }
   toString(): string {
     return this.shown ?? `ListRecords(${JSON.stringify(this.spec)})`;
@@ -170,7 +170,7 @@ export interface SequentialOptions {
 
 export function runSequential(api: SyncApi, o: SequentialOptions): Promise<PropertyOutcome> {
   return runProperty(
-    sequentialCommands(o.maxCommands, o.withFuture ?? false, splitPath(o.path).replay),
+    (replayPath) => sequentialCommands(o.maxCommands, o.withFuture ?? false, replayPath),
     async (cmds) => {
       const dataset = uniqueDataset('seq', o.seed);
       const first = await api.listPage(dataset);
@@ -180,7 +180,7 @@ export function runSequential(api: SyncApi, o: SequentialOptions): Promise<Prope
       try {
         await fc.asyncModelRun(() => ({ model: {}, real: { api, dataset, token, model: new DatasetModel(), transcript } }), cmds);
       } catch (e) {
-        if (e instanceof SyncDivergence) e.transcript = [...transcript];
+        if (e instanceof Divergence) e.transcript = [...transcript];
         throw e;
       } finally {
         await api.drop(dataset).catch(() => undefined);

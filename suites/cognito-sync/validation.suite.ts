@@ -3,7 +3,7 @@
 // (SYNC-INFO-1/2, SYNC-PATCH-3, SYNC-REMOVE-1's recreate half).
 import { afterAll, describe, test } from 'vitest';
 import { syncSteps } from './all-checks.js';
-import { guarded } from './property.js';
+import { guarded } from '../harness/property.js';
 import { suiteTarget } from './target.js';
 
 const t = suiteTarget('validation');
@@ -12,6 +12,6 @@ afterAll(() => t.client.close());
 describe('cognito-sync validation', () => {
   // The same steps the project's tests run, minus the properties (sequential.suite.ts has those).
   for (const step of syncSteps({ api: t.api, rec: t.rec, seed: t.seed, sizes: t.sizes }).filter((s) => !s.name.startsWith('sequential'))) {
-    test(step.name, () => guarded(t.rec, step.covers, step.name, step.run));
+    test(step.name, () => guarded(t.rec, 'UpdateRecords', step.covers, step.name, step.run));
   }
 });

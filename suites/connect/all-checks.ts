@@ -1,10 +1,10 @@
 // Every Connect check in suite order (validation, partial failure, sequential, concurrency), for the
 // project's tests and benchmarks, which run them without vitest-in-vitest. `stop` ends the run
 // early once it returns true (time to first failure).
+import { guarded } from '../harness/property.js';
 import type { VerdictRecorder } from '../harness/verdicts.js';
 import type { ConnectApi } from './api.js';
 import { checkIdForms } from './id-forms.js';
-import { guarded } from './record.js';
 import { checkEnums, checkValueRules, recordUnprovokable } from './misc-checks.js';
 import type { ConnectSizes } from './profiles.js';
 import { checkConcurrency, checkPartialFailure, checkSequential } from './suite-checks.js';
@@ -44,7 +44,7 @@ export async function runAllConnectChecks(o: AllChecksOptions): Promise<void> {
   ];
   for (const step of steps) {
     // The properties record their own n/a verdicts; single-shot checks are guarded here.
-    await guarded(o.rec, step.covers, step.name, step.run);
+    await guarded(o.rec, 'BatchUpdateDataTableValue', step.covers, step.name, step.run);
     if (o.stop?.(o.rec)) return;
   }
 }

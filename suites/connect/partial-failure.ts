@@ -4,12 +4,12 @@
 // (CONNECT-BATCH-1/2/3); each response must match the output schema (CONNECT-RESP-1/2).
 import fc from 'fast-check';
 import { checkSuccess } from '../harness/checks.js';
+import { Divergence, stopAtFirst } from '../harness/divergence.js';
+import { runProperty, type PropertyOutcome } from '../harness/property.js';
 import type { ConnectApi } from './api.js';
 import { checkBatch, type Touch } from './check-batch.js';
-import { DivergenceError, stopAtFirst } from './divergence.js';
 import { VALUE_ATTRIBUTES } from './layout.js';
 import { BOGUS_PREFIX, type Op } from './model.js';
-import { runProperty, type PropertyOutcome } from './property.js';
 import { dropTable, provisionTable, type Table } from './provision.js';
 import { readBack } from './readback.js';
 import type { LockLevel, PrimaryValue, ValueItem } from './types.js';
@@ -121,7 +121,7 @@ export function runPartialFailure(api: ConnectApi, o: PartialOptions): Promise<P
         const opName = { create: 'BatchCreateDataTableValue', update: 'BatchUpdateDataTableValue', delete: 'BatchDeleteDataTableValue' }[c.op];
         if (r.status === 200) {
           const s = checkSuccess('connect', opName, r.raw);
-          if (!s.ok) throw new DivergenceError(c.op === 'create' ? 'CONNECT-RESP-2' : 'CONNECT-RESP-1', s.message, [r.exchange]);
+          if (!s.ok) throw new Divergence(c.op === 'create' ? 'CONNECT-RESP-2' : 'CONNECT-RESP-1', s.message, [r.exchange]);
         }
         const touched = new Map<string, Touch>();
         const divs = checkBatch(table.model, c.op, items, r.status, r.body, { touched });

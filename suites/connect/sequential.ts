@@ -6,13 +6,13 @@ import fc from 'fast-check';
 import type { ConnectApi } from './api.js';
 import { checkBatch, identityOf, type Touch } from './check-batch.js';
 import { effectiveSpec, isEdge, itemSpecArb, primaryValuesOf, resolveItem, specText, type ItemSpec } from './commands.js';
-import { stopAtFirst, DivergenceError } from './divergence.js';
+import { Divergence, stopAtFirst } from '../harness/divergence.js';
 import { RECORDS } from './layout.js';
 import type { Op } from './model.js';
-import { runProperty, type PropertyOutcome } from './property.js';
 import { dropTable, provisionTable, type Table } from './provision.js';
 import { readBack } from './readback.js';
 import type { LockLevel, PrimaryValue } from './types.js';
+import { runProperty, type PropertyOutcome } from '../harness/property.js';
 import type { Exchange } from '../harness/verdict.js';
 
 /** Attributes the sequential property writes (few, so that commands meet the same values). */
@@ -86,7 +86,7 @@ class DescribeCommand implements Cmd {
     const { api, table } = real;
     const ids = this.specs.map((s) => ({ PrimaryValues: primaryValuesOf(s.rec), AttributeName: s.attr }));
     const r = await api.batchDescribe(table.id, ids);
-    if (r.status !== 200 || !r.body) throw new DivergenceError('CONNECT-BATCH-2', `BatchDescribeDataTableValue answered ${r.status}`, [r.exchange]);
+    if (r.status !== 200 || !r.body) throw new Divergence('CONNECT-BATCH-2', `BatchDescribeDataTableValue answered ${r.status}`, [r.exchange]);
     const succ = new Map<string, number>();
     for (const s of Array.isArray(r.body.Successful) ? r.body.Successful.filter((x) => x !== null && typeof x === 'object') : []) {
       // Describe echoes primary values possibly with AttributeId; identity uses names and values only.
@@ -100,12 +100,12 @@ class DescribeCommand implements Cmd {
       const k = `${JSON.stringify(rk)}|${id.AttributeName}`;
       const present = (succ.get(k) ?? 0) > 0;
       if ('error' in res) {
-        if (present) throw new DivergenceError(res.rule, `describe of ${identityOf(id)} succeeded although ${res.error}`, [r.exchange]);
+        if (present) throw new Divergence(res.rule, `describe of ${identityOf(id)} succeeded although ${res.error}`, [r.exchange]);
         continue;
       }
       const exists = table.model.hasValue(res.record, res.attr.name);
       if (exists !== present)
-        throw new DivergenceError('CONNECT-DELETE-1', `describe of ${identityOf(id)}: ${exists ? 'existing value not returned' : 'absent value returned'}`, [r.exchange]);
+        throw new Divergence('CONNECT-DELETE-1', `describe of ${identityOf(id)}: ${exists ? 'existing value not returned' : 'absent value returned'}`, [r.exchange]);
     }
   }
   toString(): string {
@@ -121,7 +121,7 @@ class MetadataCommand implements Cmd {
   async run(_m: object, real: Real): Promise<void> {
     const { api, table } = real;
     const r = await api.updateDataTableMetadata(table.id, table.name, table.level, `metadata update ${this.n}`);
-    if (r.status !== 200) throw new DivergenceError('CONNECT-LOCK-3', `UpdateDataTableMetadata answered ${r.status} ${r.errorType ?? ''}`, [r.exchange]);
+    if (r.status !== 200) throw new Divergence('CONNECT-LOCK-3', `UpdateDataTableMetadata answered ${r.status} ${r.errorType ?? ''}`, [r.exchange]);
     const issues = table.model.applyMetadataUpdate(r.body?.LockVersion?.DataTable);
     stopAtFirst(issues, [r.exchange]);
     const touched = new Map<string, Touch>([['T', 'success']]);
@@ -143,7 +143,7 @@ class AddAttributeCommand implements Cmd {
     real.added = (real.added ?? 0) + 1;
     const name = `extra${real.added}`;
     const r = await api.createAttribute(table.id, { name, valueType: 'TEXT', primary: false });
-    if (r.status !== 200) throw new DivergenceError('CONNECT-LOCK-3', `CreateDataTableAttribute answered ${r.status} ${r.errorType ?? ''}`, [r.exchange]);
+    if (r.status !== 200) throw new Divergence('CONNECT-LOCK-3', `CreateDataTableAttribute answered ${r.status} ${r.errorType ?? ''}`, [r.exchange]);
     const issues = table.model.applyMetadataUpdate(r.body?.LockVersion?.DataTable);
     table.model.attrs.set(name, { name, valueType: 'TEXT', primary: false });
     stopAtFirst(issues, [r.exchange]);
@@ -162,7 +162,8 @@ function batchArb(attrs: string[]): fc.Arbitrary<ItemSpec[]> {
     .map(([items, dup, pick]) => (dup && items.length < 4 ? [...items, { ...items[0]!, pick: items[0]!.pick + 1 + pick }] : items));
 }
 
-export function sequentialCommands(maxCommands: number): fc.Arbitrary<Iterable<Cmd>> {
+/** `replayPath`: the commands part of a failing verdict's path, when replaying it. */
+export function sequentialCommands(maxCommands: number, replayPath?: string): fc.Arbitrary<Iterable<Cmd>> {
   const attrs = SEQUENTIAL_ATTRIBUTES;
   const arbs: Array<fc.Arbitrary<Cmd>> = [
     batchArb(attrs).map((s) => new BatchCommand('create', s)),
@@ -175,7 +176,7 @@ export function sequentialCommands(maxCommands: number): fc.Arbitrary<Iterable<C
     fc.nat({ max: 999 }).map((n) => new MetadataCommand(n)),
     fc.constant(null).map(() => new AddAttributeCommand()),
   ];
-  return fc.commands(arbs, { maxCommands });
+  return fc.commands(arbs, { maxCommands, ...(replayPath ? { replayPath } : {}) });
 }
 
 export interface SequentialOptions {
@@ -188,7 +189,7 @@ export interface SequentialOptions {
 
 export function runSequential(api: ConnectApi, o: SequentialOptions): Promise<PropertyOutcome> {
   return runProperty(
-    sequentialCommands(o.maxCommands),
+    (replayPath) => sequentialCommands(o.maxCommands, replayPath),
     async (cmds) => {
       const table = await provisionTable(api, o.level);
       try {

@@ -1,10 +1,10 @@
 // Each property of the Connect suites, run and recorded as verdicts. Shared by the *.suite.ts files
 // (run by `lockstep run`) and by the project's tests (which pass their own recorder).
+import { recordProperty } from '../harness/property.js';
 import type { VerdictRecorder } from '../harness/verdicts.js';
 import type { ConnectApi } from './api.js';
 import { PARTIAL_REQUIREMENTS, runPartialFailure } from './partial-failure.js';
 import type { ConnectSizes } from './profiles.js';
-import { recordProperty } from './record.js';
 import { runSequential, SEQUENTIAL_REQUIREMENTS } from './sequential.js';
 import type { LockLevel } from './types.js';
 import { runConcurrency } from './concurrency.js';

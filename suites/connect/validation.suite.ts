@@ -3,7 +3,7 @@
 import { afterAll, describe, test } from 'vitest';
 import { checkIdForms } from './id-forms.js';
 import { checkEnums, checkValueRules, recordUnprovokable } from './misc-checks.js';
-import { guarded } from './record.js';
+import { guarded } from '../harness/property.js';
 import { suiteTarget } from './target.js';
 import { checkCompanionProbes, checkConstraintProbes, checkRequestLevelErrors } from './validation.js';
 import { checkValueSamples } from './value-samples.js';
@@ -12,7 +12,7 @@ const t = suiteTarget('validation');
 afterAll(() => t.client.close());
 
 describe('connect validation', () => {
-  const g = (name: string, covers: string[], run: () => Promise<void>) => test(name, () => guarded(t.rec, covers, name, run));
+  const g = (name: string, covers: string[], run: () => Promise<void>) => test(name, () => guarded(t.rec, 'BatchUpdateDataTableValue', covers, name, run));
   g('constraints of the batch operations, just inside and just outside', ['COMMON-VAL-1'], () => checkConstraintProbes(t.api, t.rec));
   g('constraints of the companion operations, just inside and just outside', ['COMMON-VAL-1'], () => checkCompanionProbes(t.api, t.rec));
   g('request-level problems are whole-request errors', ['CONNECT-BATCH-2'], () => checkRequestLevelErrors(t.api, t.rec, t.seed));

@@ -1,5 +1,6 @@
 // Console summary: one row per requirement, then the failures with their one-line reasons.
 import type { Report } from './report.js';
+import { coverageLine } from './coverage.js';
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
@@ -39,6 +40,7 @@ export function consoleSummary(report: Report): string {
     '',
     `${t.checks} checks: ${t.pass} pass, ${t.fail} fail (MUST), ${t['non-strict']} non-strict (SHOULD), ${t.baselined} baselined, ${t.info} info, ${t['n/a']} n/a` +
       (s.suiteErrors ? `, ${s.suiteErrors} suite error(s)` : ''),
+    ...(report.coverage ? [coverageLine(report.coverage)] : []),
     `Result: ${resultWords(report)}`,
   );
   return lines.join('\n') + '\n';

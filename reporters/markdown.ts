@@ -1,6 +1,7 @@
 // Markdown report sized for a CI step summary ($GITHUB_STEP_SUMMARY): verdict line, table by
 // requirement, divergences with a reproduction each (folded).
 import type { Report } from './report.js';
+import { coverageLine } from './coverage.js';
 import { resultWords } from './console.js';
 
 function cell(s: string): string {
@@ -31,6 +32,16 @@ export function markdownReport(report: Report): string {
       lines.push('</details>', '');
     }
     if (failures.length > 100) lines.push(`… and ${failures.length - 100} more in lockstep-report.json`, '');
+  }
+  const c = report.coverage;
+  if (c) {
+    lines.push('', '### Coverage', '', coverageLine(c), '', '<details><summary>Checks per requirement</summary>', '');
+    lines.push('| requirement | level | checks |', '|---|---|---|');
+    for (const e of c.requirements) {
+      const checks = e.checks.length ? e.checks.map(cell).join('<br>') : '**not checked**';
+      lines.push(`| ${cell(e.requirement)} | ${e.level} | ${checks}${e.onlyNotApplicable ? ' (n/a on this target)' : ''} |`);
+    }
+    lines.push('', '</details>');
   }
   const b = report.baseline;
   if (b && (b.expired.length || b.stale.length)) {

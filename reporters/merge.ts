@@ -5,6 +5,7 @@
 import type { BaselineEntry, BaselineOutcome } from '../suites/harness/baseline.js';
 import type { Report } from './report.js';
 import { summarise } from './summary.js';
+import { coverageOf } from './coverage.js';
 
 export interface MergeInput {
   file: string;
@@ -118,11 +119,12 @@ export function mergeReports(inputs: MergeInput[]): MergeResult {
   const sum = (pick: (r: Report) => number) => ordered.reduce((n, x) => n + pick(x.report), 0);
 
   const baseline = mergeBaselines(ordered);
+  const apis = [...new Set(ordered.flatMap((x) => x.report.apis))];
   const merged: Report & { mergedFrom: { file: string; shard?: string }[] } = {
     schema: first.schema,
     tool: first.tool,
     target: { endpoints: first.target.endpoints, region: first.target.region, signed: ordered.some((x) => x.report.target.signed) },
-    apis: [...new Set(ordered.flatMap((x) => x.report.apis))],
+    apis,
     seed: first.seed,
     profile: first.profile,
     strict,
@@ -136,6 +138,7 @@ export function mergeReports(inputs: MergeInput[]): MergeResult {
     },
     verdicts,
     summary: summarise(verdicts, strict, suiteErrors),
+    coverage: coverageOf(verdicts, apis),
     ...(baseline ? { baseline } : {}),
     // Which reports went in, so a merged report can be traced back to its shards.
     mergedFrom: ordered.map((x) => ({ file: x.file, ...(x.report.shard ? { shard: x.report.shard } : {}) })),

@@ -4,6 +4,7 @@ import type { Level } from '../spec/requirements/types.js';
 import type { ServiceName } from '../spec/services.js';
 import type { Verdict, VerdictStatus } from '../suites/harness/verdict.js';
 import type { BaselineOutcome } from '../suites/harness/baseline.js';
+import type { Coverage } from './coverage.js';
 
 export const REPORT_SCHEMA = 'lockstep-report/1';
 
@@ -55,5 +56,7 @@ export interface Report {
   timings: { startedAt: string; finishedAt: string; totalMs: number; probeMs: number; suitesMs: number; suites: SuiteTiming[] };
   verdicts: Verdict[];
   summary: Summary;
+  /** Catalog requirements of the APIs run and the checks that reached each (absent in old reports). */
+  coverage?: Coverage;
   baseline?: BaselineOutcome;
 }

@@ -9,6 +9,7 @@ import { FILE_REPORTERS, type ReporterName } from '../../reporters/index.js';
 import { consoleSummary } from '../../reporters/console.js';
 import { REPORT_SCHEMA, type Report } from '../../reporters/report.js';
 import { summarise } from '../../reporters/summary.js';
+import { coverageOf } from '../../reporters/coverage.js';
 import { suitesVitestOptions } from '../vitest.suites.config.js';
 import { applyBaseline, readBaseline, type BaselineEntry, type BaselineOutcome } from './baseline.js';
 import { ConfigError, credentialsFromEnv, type TargetConfig } from './config.js';
@@ -169,6 +170,7 @@ export async function runLockstep(o: RunOptions, out: NodeJS.WritableStream): Pr
     timings: { startedAt: new Date(started).toISOString(), finishedAt: new Date(finished).toISOString(), totalMs: finished - started, probeMs, suitesMs, suites: progress.timings },
     verdicts,
     summary,
+    coverage: coverageOf(verdicts, config.apis),
     ...(baselineOutcome ? { baseline: baselineOutcome } : {}),
   };
 

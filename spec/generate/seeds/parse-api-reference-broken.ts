@@ -2,7 +2,7 @@
 // `"string` / `",`, member names marked by "- Name" followed by a lone "-", no constraints.
 import type { HeaderFact, PageFacts } from './facts.js';
 import { PageParseError } from './parse-api-reference.js';
-import { mergeSyntaxAndSection, parseErrorBlocks, parseMemberBlocks, parseRequestLine, splitSections, templateUri } from './reference-sections.js';
+import { parseRequestLine, referencePageFacts, splitSections } from './reference-sections.js';
 import { parseSyntaxJson } from './syntax-json.js';
 
 const NAME_LINE = /^- ([A-Za-z][A-Za-z0-9_]*)$/;
@@ -36,19 +36,5 @@ export function parseApiReferenceBroken(text: string, file: string): PageFacts {
   const responseTree = respJson ? parseSyntaxJson(respJson, 'Response Syntax') : [];
   if ('error' in responseTree) throw new PageParseError(`section "Response Syntax": ${responseTree.error}`);
 
-  const uriParams = parseMemberBlocks(sections.get('URI Request Parameters') ?? [], nameOf, 'URI Request Parameters');
-  const headerMembers = new Set(headers.map((h) => h.member));
-  const pathNames = uriParams.map((p) => p.name).filter((n) => !headerMembers.has(n));
-  return {
-    file,
-    format: 'api-reference-broken',
-    operation,
-    http: { method: req.method, uri: templateUri(req.uri, pathNames), section: 'Request Syntax' },
-    headers,
-    uriParams,
-    request: mergeSyntaxAndSection(requestTree, parseMemberBlocks(sections.get('Request Body') ?? [], nameOf, 'Request Body')),
-    requestIncludesUri: false,
-    response: mergeSyntaxAndSection(responseTree, parseMemberBlocks(sections.get('Response Elements') ?? [], nameOf, 'Response Elements')),
-    errors: parseErrorBlocks(sections.get('Errors') ?? [], nameOf, 'Errors'),
-  };
+  return referencePageFacts({ file, format: 'api-reference-broken', operation, request: req, headers, requestTree, responseTree, sections, nameOf });
 }

@@ -1,7 +1,7 @@
 // Format (a): AWS API reference page as text, one paragraph per line, syntax JSON inline
 // (seeds 000 and 004).
 import type { HeaderFact, PageFacts } from './facts.js';
-import { mergeSyntaxAndSection, parseErrorBlocks, parseMemberBlocks, parseRequestLine, splitSections, templateUri } from './reference-sections.js';
+import { parseRequestLine, referencePageFacts, splitSections } from './reference-sections.js';
 import { parseSyntaxJson } from './syntax-json.js';
 
 export class PageParseError extends Error {}
@@ -35,20 +35,5 @@ export function parseApiReference(text: string, file: string): PageFacts {
   const responseTree = rb >= 0 ? parseSyntaxJson(responseSyntax.slice(rb), 'Response Syntax') : [];
   if ('error' in responseTree) throw new PageParseError(`section "Response Syntax": ${responseTree.error}`);
 
-  const uriParams = parseMemberBlocks(sections.get('URI Request Parameters') ?? [], nameOf, 'URI Request Parameters');
-  const headerMembers = new Set(headers.map((h) => h.member));
-  const pathNames = uriParams.map((p) => p.name).filter((n) => !headerMembers.has(n));
-
-  return {
-    file,
-    format: 'api-reference',
-    operation,
-    http: { method: req.method, uri: templateUri(req.uri, pathNames), section: 'Request Syntax' },
-    headers,
-    uriParams,
-    request: mergeSyntaxAndSection(requestTree, parseMemberBlocks(sections.get('Request Body') ?? [], nameOf, 'Request Body')),
-    requestIncludesUri: false,
-    response: mergeSyntaxAndSection(responseTree, parseMemberBlocks(sections.get('Response Elements') ?? [], nameOf, 'Response Elements')),
-    errors: parseErrorBlocks(sections.get('Errors') ?? [], nameOf, 'Errors'),
-  };
+  return referencePageFacts({ file, format: 'api-reference', operation, request: req, headers, requestTree, responseTree, sections, nameOf });
 }

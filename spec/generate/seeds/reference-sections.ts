@@ -2,7 +2,7 @@
 // (one paragraph per line, and the line-broken variant). They differ only in how a member's
 // name line looks and how the syntax blocks are laid out; the formats' own files supply that.
 import { applyAttributeLine, type Attributes } from './attribute-lines.js';
-import type { ErrorFact, MemberFact } from './facts.js';
+import type { ErrorFact, HeaderFact, MemberFact, PageFacts } from './facts.js';
 
 export const SECTION_TITLES = [
   'Request Syntax',
@@ -114,4 +114,38 @@ export function templateUri(uri: string, paramNames: string[]): string {
     .split('/')
     .map((seg) => (paramNames.includes(seg) ? `{${seg}}` : seg))
     .join('/');
+}
+
+/**
+ * The page facts both reference formats assemble the same way once their syntax blocks are parsed:
+ * URI parameters (those not bound to a header are path labels), members from syntax and sections,
+ * and the errors.
+ */
+export function referencePageFacts(p: {
+  file: string;
+  format: 'api-reference' | 'api-reference-broken';
+  operation: string;
+  request: { method: string; uri: string };
+  headers: HeaderFact[];
+  requestTree: MemberFact[];
+  responseTree: MemberFact[];
+  sections: Map<SectionTitle | 'intro', string[]>;
+  nameOf: (line: string) => string | undefined;
+}): PageFacts {
+  const { sections, nameOf } = p;
+  const uriParams = parseMemberBlocks(sections.get('URI Request Parameters') ?? [], nameOf, 'URI Request Parameters');
+  const headerMembers = new Set(p.headers.map((h) => h.member));
+  const pathNames = uriParams.map((u) => u.name).filter((n) => !headerMembers.has(n));
+  return {
+    file: p.file,
+    format: p.format,
+    operation: p.operation,
+    http: { method: p.request.method, uri: templateUri(p.request.uri, pathNames), section: 'Request Syntax' },
+    headers: p.headers,
+    uriParams,
+    request: mergeSyntaxAndSection(p.requestTree, parseMemberBlocks(sections.get('Request Body') ?? [], nameOf, 'Request Body')),
+    requestIncludesUri: false,
+    response: mergeSyntaxAndSection(p.responseTree, parseMemberBlocks(sections.get('Response Elements') ?? [], nameOf, 'Response Elements')),
+    errors: parseErrorBlocks(sections.get('Errors') ?? [], nameOf, 'Errors'),
+  };
 }

@@ -49,12 +49,15 @@ export interface BuildOptions {
 }
 
 /** Replaces `{name}` or `{name+}` in a template (plain string search: this runs per request). */
-function replaceLabel(template: string, name: string, value: string): string {
-  let i = template.indexOf(`{${name}}`);
-  let len = name.length + 2;
+function replaceLabel(template: string, name: string, greedy: boolean, value: string): string {
+  const token = greedy ? `{${name}+}` : `{${name}}`;
+  let i = template.indexOf(token);
+  let len = token.length;
   if (i < 0) {
-    i = template.indexOf(`{${name}+}`);
-    len = name.length + 3;
+    // The other spelling, in case the binding and the template disagree about greediness.
+    const other = greedy ? `{${name}}` : `{${name}+}`;
+    i = template.indexOf(other);
+    len = other.length;
   }
   return i < 0 ? template : template.slice(0, i) + value + template.slice(i + len);
 }
@@ -75,7 +78,7 @@ export function buildRaw(service: ServiceName, operation: string, input: RawInpu
     if (p.in === 'path') {
       if (v === undefined || v === null) throw new Error(`${operation}: path label ${p.name} is required`);
       const enc = p.greedy ? encodeGreedyLabel(scalar(v)) : encodeLabel(scalar(v));
-      path = replaceLabel(path, p.name, enc);
+      path = replaceLabel(path, p.name, p.greedy, enc);
     } else if (v !== undefined && v !== null) {
       if (p.in === 'query') {
         for (const item of Array.isArray(v) ? v : [v]) query.push(`${encodeLabel(p.name)}=${encodeLabel(scalar(item))}`);
@@ -92,7 +95,7 @@ export function buildRaw(service: ServiceName, operation: string, input: RawInpu
   else if (input.body !== undefined) body = JSON.stringify(input.body);
   else if (info.hasBody) body = '{}';
   if (body !== undefined) headers['content-type'] = 'application/json';
-  Object.assign(headers, Object.fromEntries(Object.entries(opts.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])));
+  if (opts.headers) for (const k in opts.headers) headers[k.toLowerCase()] = opts.headers[k]!;
   return { operation, method: info.method, path: full, headers, ...(body !== undefined ? { body } : {}) };
 }
 

@@ -5,9 +5,13 @@ export const REDACTED = '[redacted]';
 const SECRET_HEADERS = new Set(['authorization', 'x-amz-security-token', 'x-amz-signature', 'x-amz-credential', 'proxy-authorization', 'cookie', 'set-cookie']);
 const SECRET_QUERY = new Set(['x-amz-signature', 'x-amz-credential', 'x-amz-security-token']);
 
+/** A copy with lower-cased names and secret values replaced (runs once per recorded exchange). */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = SECRET_HEADERS.has(k.toLowerCase()) ? REDACTED : v;
+  for (const k in headers) {
+    const lower = k.toLowerCase();
+    out[lower] = SECRET_HEADERS.has(lower) ? REDACTED : headers[k]!;
+  }
   return out;
 }
 

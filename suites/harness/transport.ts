@@ -73,9 +73,13 @@ export function classifyError(e: unknown, deadlineHit: boolean): FailureKind {
   return 'error';
 }
 
+/** Response headers with lower-cased names; repeated headers joined (undici already lower-cases). */
 function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const k in h) {
+    const v = h[k];
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  }
   return out;
 }
 
@@ -87,11 +91,82 @@ type RawOutcome =
   | { kind: 'response'; status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }
   | { kind: FailureKind; message: string };
 
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * The undici handler of one request, as a class (no per-request closures on this hot path).
+ * Settles exactly once: response, transport error, size cap, or the overall deadline (which also
+ * aborts the request once undici has started it).
+ */
+class ExchangeHandler implements Dispatcher.DispatchHandler {
+  private settled = false;
+  private controller: Dispatcher.DispatchController | undefined;
+  private status = 0;
+  private headers: Record<string, string | string[] | undefined> = {};
+  /** The first chunk is kept alone: most bodies arrive in one, so no concat. */
+  private first: Buffer | undefined;
+  private rest: Buffer[] | undefined;
+  private size = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly resolve: (r: RawOutcome) => void,
+    private readonly max: number,
+    private readonly timeoutMs: number,
+  ) {
+    this.timer = setTimeout(ExchangeHandler.onDeadline, timeoutMs, this);
+  }
+
+  private static onDeadline(h: ExchangeHandler): void {
+    // Settle first: abort() reports back through onResponseError synchronously.
+    h.finish({ kind: 'timeout', message: `no complete response within ${h.timeoutMs} ms` });
+    h.controller?.abort(new Error('deadline'));
+  }
+
+  finish(r: RawOutcome): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.resolve(r);
+  }
+
+  onRequestStart(c: Dispatcher.DispatchController): void {
+    this.controller = c;
+    if (this.settled) c.abort(new Error('deadline'));
+  }
+
+  onResponseStart(_c: Dispatcher.DispatchController, statusCode: number, h: Record<string, string | string[] | undefined>): void {
+    this.status = statusCode;
+    this.headers = h;
+  }
+
+  onResponseData(c: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.size += chunk.length;
+    if (this.size > this.max) {
+      this.finish({ kind: 'too-large', message: `response larger than ${this.max} bytes` });
+      c.abort(new Error('too large'));
+      return;
+    }
+    if (this.first === undefined) this.first = chunk;
+    else (this.rest ??= [this.first]).push(chunk);
+  }
+
+  onResponseEnd(): void {
+    const body = this.rest ? Buffer.concat(this.rest, this.size) : (this.first ?? EMPTY);
+    this.finish({ kind: 'response', status: this.status, headers: this.headers, body });
+  }
+
+  onResponseError(_c: Dispatcher.DispatchController, err: Error): void {
+    this.finish({ kind: classifyError(err, false), message: err?.message ?? String(err) });
+  }
+}
+
 export class Transport {
   private readonly pool: Pool;
   private readonly prefix: string;
   private readonly origin: number;
   private readonly originUrl: string;
+  private readonly maxResponseBytes: number;
   readonly baseUrl: string;
 
   constructor(private readonly opts: TransportOptions) {
@@ -100,6 +175,7 @@ export class Transport {
     this.prefix = u.pathname.replace(/\/+$/, '');
     this.originUrl = u.origin;
     this.origin = opts.origin ?? performance.timeOrigin;
+    this.maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.pool = new Pool(u.origin, {
       connections: opts.connections ?? 4,
       pipelining: 1,
@@ -114,100 +190,62 @@ export class Transport {
     return performance.timeOrigin + performance.now() - this.origin;
   }
 
-  async send(req: OutgoingRequest): Promise<HttpResult> {
-    const fullPath = this.prefix + req.path;
-    const url = this.originUrl + fullPath;
-    let headers: Record<string, string> = { ...req.headers };
-    if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
-    if (this.opts.signer) headers = await this.opts.signer({ method: req.method, url: new URL(url), headers, body: req.body });
-
-    const exchange: Exchange = {
-      client: this.opts.client,
-      operation: req.operation,
-      request: { method: req.method, url: redactUrl(url), headers: redactHeaders(headers), ...(req.body !== undefined ? { body: req.body } : {}) },
-      callTime: this.now(),
-      returnTime: 0,
-    };
-    const done = <T extends HttpResult>(r: T): T => {
-      exchange.returnTime = this.now();
-      this.opts.observe?.(exchange);
-      return r;
-    };
-
-    const raw = await this.exchange(req.method, fullPath, headers, req.body);
-    if (raw.kind !== 'response') {
-      exchange.error = `${raw.kind}: ${raw.message}`;
-      return done({ kind: raw.kind, message: raw.message, exchange });
-    }
-    const body = raw.body.toString('utf8');
-    const rh = flattenHeaders(raw.headers);
-    exchange.response = { status: raw.status, headers: redactHeaders(rh), body: clip(body) };
-    let json: unknown;
-    if (body.length > 0) {
-      try {
-        json = JSON.parse(body);
-      } catch {
-        json = undefined;
-      }
-    }
-    return done({ kind: 'response', status: raw.status, headers: rh, body, json, exchange });
+  send(req: OutgoingRequest): Promise<HttpResult> {
+    // Unsigned requests skip one await (the common case against the reference).
+    return this.opts.signer ? this.sendSigned(req, this.opts.signer) : this.sendWith(req, this.withLength(req));
   }
 
-  /**
-   * One request on the pool through undici's dispatch API (no stream per response: this path is
-   * hot in concurrency tests). Settles exactly once: response, transport error, size cap, or the
-   * overall deadline (which also aborts the request once undici has started it).
-   */
+  private withLength(req: OutgoingRequest): Record<string, string> {
+    const headers: Record<string, string> = {};
+    for (const k in req.headers) headers[k] = req.headers[k]!;
+    if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
+    return headers;
+  }
+
+  private async sendSigned(req: OutgoingRequest, signer: Signer): Promise<HttpResult> {
+    const headers = await signer({ method: req.method, url: new URL(this.originUrl + this.prefix + req.path), headers: this.withLength(req), body: req.body });
+    return this.sendWith(req, headers);
+  }
+
+  private async sendWith(req: OutgoingRequest, headers: Record<string, string>): Promise<HttpResult> {
+    const fullPath = this.prefix + req.path;
+    const request: Exchange['request'] = { method: req.method, url: redactUrl(this.originUrl + fullPath), headers: redactHeaders(headers) };
+    if (req.body !== undefined) request.body = req.body;
+    const exchange: Exchange = { client: this.opts.client, operation: req.operation, request, callTime: this.now(), returnTime: 0 };
+
+    const raw = await this.exchange(req.method, fullPath, headers, req.body);
+    let result: HttpResult;
+    if (raw.kind !== 'response') {
+      exchange.error = `${raw.kind}: ${raw.message}`;
+      result = { kind: raw.kind, message: raw.message, exchange };
+    } else {
+      const body = raw.body.toString('utf8');
+      const rh = flattenHeaders(raw.headers);
+      exchange.response = { status: raw.status, headers: redactHeaders(rh), body: clip(body) };
+      let json: unknown;
+      if (body.length > 0) {
+        try {
+          json = JSON.parse(body);
+        } catch {
+          json = undefined;
+        }
+      }
+      result = { kind: 'response', status: raw.status, headers: rh, body, json, exchange };
+    }
+    exchange.returnTime = this.now();
+    this.opts.observe?.(exchange);
+    return result;
+  }
+
+  /** One request on the pool through undici's dispatch API (no stream per response: this path is hot in concurrency tests). */
   private exchange(method: string, path: string, headers: Record<string, string>, body: string | undefined): Promise<RawOutcome> {
-    const max = this.opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     const timeoutMs = this.opts.timeoutMs;
     return new Promise<RawOutcome>((resolve) => {
-      let settled = false;
-      let controller: Dispatcher.DispatchController | undefined;
-      let status = 0;
-      let responseHeaders: Record<string, string | string[] | undefined> = {};
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const finish = (r: RawOutcome) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve(r);
-      };
-      const timer = setTimeout(() => {
-        // Settle first: abort() reports back through onResponseError synchronously.
-        finish({ kind: 'timeout', message: `no complete response within ${timeoutMs} ms` });
-        controller?.abort(new Error('deadline'));
-      }, timeoutMs);
-      const handler: Dispatcher.DispatchHandler = {
-        onRequestStart(c) {
-          controller = c;
-          if (settled) c.abort(new Error('deadline'));
-        },
-        onResponseStart(_c, statusCode, h) {
-          status = statusCode;
-          responseHeaders = h as Record<string, string | string[] | undefined>;
-        },
-        onResponseData(c, chunk) {
-          size += chunk.length;
-          if (size > max) {
-            finish({ kind: 'too-large', message: `response larger than ${max} bytes` });
-            c.abort(new Error('too large'));
-            return;
-          }
-          chunks.push(chunk);
-        },
-        onResponseEnd() {
-          finish({ kind: 'response', status, headers: responseHeaders, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
-        },
-        onResponseError(_c, err) {
-          finish({ kind: classifyError(err, false), message: err?.message ?? String(err) });
-        },
-      };
+      const handler = new ExchangeHandler(resolve, this.maxResponseBytes, timeoutMs);
       try {
         this.pool.dispatch({ method: method as Dispatcher.HttpMethod, path, headers, body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs }, handler);
       } catch (e) {
-        finish({ kind: classifyError(e, false), message: (e as Error)?.message ?? String(e) });
+        handler.finish({ kind: classifyError(e, false), message: (e as Error)?.message ?? String(e) });
       }
     });
   }

@@ -4,13 +4,10 @@
 // each Connect fault of the reference (quick sizes, same seed), with the median over the faults.
 import { parseArgs } from 'node:util';
 import { FAULTS } from '../fixtures/faults/connect.js';
-import { startReferenceServer } from '../fixtures/reference/server.js';
-import { ApiClient } from '../suites/harness/client.js';
-import { DEFAULT_RESOURCES } from '../suites/harness/config.js';
-import { VerdictRecorder } from '../suites/harness/verdicts.js';
-import { runAllConnectChecks } from '../suites/connect/all-checks.js';
-import { ConnectApi } from '../suites/connect/api.js';
+import type { Verdict } from '../suites/harness/verdict.js';
 import { CONNECT_SIZES, type ConnectSizes } from '../suites/connect/profiles.js';
+// The same in-process runner the fault tests use, so the bench measures what they check.
+import { runChecksOnReference } from '../test/connect-suite/run-checks.js';
 
 const { values: args } = parseArgs({ options: { seed: { type: 'string', default: '1' }, profile: { type: 'string', default: 'standard' } } });
 const SEED = Number(args.seed) || 1;
@@ -24,30 +21,14 @@ interface Timed {
   firstFailure?: string;
 }
 
+/** One run of every Connect check against a fresh reference (with `faults`), timed from server start. */
 async function timedRun(faults: string[], sizes: ConnectSizes, stopAtFirstFailure: boolean): Promise<Timed> {
-  const server = await startReferenceServer({ port: 0, faults, log: () => {} });
-  const url = server.url.replace(/\/+$/, '');
-  const rec = new VerdictRecorder('connect', 'connect/bench', undefined, SEED);
-  const clients = new Map<string, ApiClient<'connect'>>();
-  const apiFor = (name: string): ConnectApi => {
-    let c = clients.get(name);
-    if (!c) {
-      c = new ApiClient('connect', url, { name, region: 'us-east-1', timeoutMs: 10_000, signed: false, observe: rec.observe });
-      clients.set(name, c);
-    }
-    return new ConnectApi(c, DEFAULT_RESOURCES.connectInstanceId);
-  };
-  const failing = (r: VerdictRecorder) => r.verdicts.filter((v) => v.status === 'fail' || v.status === 'non-strict');
+  const failing = (v: Verdict) => v.status === 'fail' || v.status === 'non-strict';
   const start = performance.now();
-  try {
-    await runAllConnectChecks({ apiFor, rec, seed: SEED, sizes, ...(stopAtFirstFailure ? { stop: (r) => failing(r).length > 0 } : {}) });
-  } finally {
-    for (const c of clients.values()) await c.close();
-    await server.close();
-  }
+  const run = await runChecksOnReference(faults, SEED, sizes, stopAtFirstFailure ? failing : undefined);
   const ms = performance.now() - start;
-  const f = failing(rec);
-  return { ms, verdicts: rec.verdicts.length, failed: f.length, ...(f[0] ? { firstFailure: f[0].requirement } : {}) };
+  const f = run.verdicts.filter(failing);
+  return { ms, verdicts: run.verdicts.length, failed: f.length, ...(f[0] ? { firstFailure: f[0].requirement } : {}) };
 }
 
 function median(xs: number[]): number {

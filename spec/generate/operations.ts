@@ -1,19 +1,12 @@
 // What the generator emits for each service: which model operations, their batch semantics
 // (x-lockstep) and the requirement ids of ../shared/CONFORMANCE-PROFILE.md that concern them.
 // This is the generator's documented overlay input: the models say nothing about batch semantics.
+import type { LockstepInfo } from '../load.js';
 import type { ServiceName } from '../services.js';
 
-export type BatchKind = 'per-item' | 'all-or-nothing' | 'none';
-
-export interface LockstepExtension {
-  batch: BatchKind;
-  itemList?: string;
-  itemKey?: string[];
-  successList?: string;
-  failureList?: string;
-  versionFields?: string[];
-  requirements: string[];
-}
+// The x-lockstep extension is defined once, beside the loader that reads it back.
+export type LockstepExtension = LockstepInfo;
+export type BatchKind = LockstepInfo['batch'];
 
 export interface ServicePlan {
   service: ServiceName;

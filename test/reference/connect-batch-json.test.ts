@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchResultJson, newBatchResult } from '../../fixtures/reference/connect/batch-json.js';
 import { createConnectHandler } from '../../fixtures/reference/connect/handler.js';
+import type { LockToken } from '../../fixtures/reference/connect/model.js';
 import { CONNECT_FAULT } from '../../fixtures/faults/connect.js';
 import { startReferenceServer, type ReferenceServer } from '../../fixtures/reference/server.js';
 import { ApiError, type RequestContext } from '../../fixtures/reference/types.js';
@@ -11,14 +12,16 @@ import { rawRequest } from './core-http.js';
 
 // Each needs escaping or special care in JSON.stringify: quote, backslash, controls, lone and
 // paired surrogates, plus characters that must pass through unchanged.
+const tok = (s: string) => s as LockToken;
 const AWKWARD = ['say "hi"', 'back\\slash', 'nul\u0000', 'tab\tline\nret\r', '\u001f', '\u007f', '\ud800', 'x\udfffy', '😀', 'é中', '\u2028', ''];
 
 describe('batchResultJson', () => {
   it('equals JSON.stringify for entries of every kind holding awkward strings', () => {
     for (const s of AWKWARD) {
       const r = newBatchResult();
-      r.Successful.push({ PrimaryValues: [{ AttributeName: s, Value: s }], AttributeName: s, RecordId: s, LockVersion: { DataTable: s, Attribute: 'a', PrimaryValues: s, Value: s } });
-      r.Successful.push({ PrimaryValues: [], AttributeName: 'plain', LockVersion: { DataTable: 'd', Attribute: s, PrimaryValues: 'p' } });
+      // Lock tokens are store-minted (never awkward; see the fast-path test): only the other strings vary.
+      r.Successful.push({ PrimaryValues: [{ AttributeName: s, Value: s }], AttributeName: s, RecordId: s, LockVersion: { DataTable: tok('d'), Attribute: tok('a'), PrimaryValues: tok('p'), Value: tok('v') } });
+      r.Successful.push({ PrimaryValues: [], AttributeName: 'plain', LockVersion: { DataTable: tok('d'), Attribute: tok('a'), PrimaryValues: tok('p') } });
       r.Successful.push({ PrimaryValues: [], AttributeName: s, LockVersion: {} });
       r.Failed.push({ PrimaryValues: [{ AttributeName: 'k', Value: s }, { AttributeName: s, Value: '' }], AttributeName: s, Message: `bad ${s}` });
       expect(batchResultJson(r)).toBe(JSON.stringify(r));

@@ -46,6 +46,8 @@ export interface OperationInfo {
   pathTemplate: string;
   /** anchored; one capture group per path parameter, in `pathParams` order */
   pathRegex: RegExp;
+  /** The template's literal text after its last parameter: every matching path ends with it (a cheap pre-check). */
+  pathTail: string;
   pathParams: string[];
   params: OpenApiParameter[];
   hasBody: boolean;
@@ -114,6 +116,7 @@ export function operations(service: ServiceName): OperationInfo[] {
           method: method.toUpperCase(),
           pathTemplate,
           pathRegex: regex,
+          pathTail: pathTemplate.slice(pathTemplate.lastIndexOf('}') + 1),
           pathParams: names,
           params,
           hasBody: op.requestBody !== undefined,
@@ -154,6 +157,7 @@ export function matchRoute(method: string, rawPath: string): RouteMatch | undefi
   const list = candidates(method.toUpperCase());
   for (let k = 0; k < list.length; k++) {
     const op = list[k]!;
+    if (!path.endsWith(op.pathTail)) continue;
     const hit = op.pathRegex.exec(path);
     if (!hit) continue;
     const pathParams: Record<string, string> = {};

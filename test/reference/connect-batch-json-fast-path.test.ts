@@ -50,6 +50,16 @@ describe('batchResultJson shortcut for plain full-lock entries', () => {
     expect(json(awkward)).not.toBe(JSON.stringify({ Successful: [awkward], Failed: [] }));
   });
 
+  it('reuses the text it keeps per attribute name only while that name keeps the same DataTable and Attribute tokens', () => {
+    const entry = (d: string, a: string, p: string, v: string): BatchEntry => ({ PrimaryValues: [], AttributeName: 'kept_name', LockVersion: lock(d, a, p, v) });
+    const sequence = [entry('d1', 'a1', 'p1', 'v1'), entry('d1', 'a1', 'p2', 'v2'), entry('d2', 'a1', 'p3', 'v3'), entry('d2', 'a2', 'p4', 'v4'), entry('d1', 'a1', 'p5', 'v5')];
+    for (const e of sequence) expect(json(e)).toBe(JSON.stringify({ Successful: [e], Failed: [] }));
+    // many names: the kept texts are bounded and still right after the store is cleared
+    const many = Array.from({ length: 3000 }, (_, i): BatchEntry => ({ PrimaryValues: [], AttributeName: `n${i}`, LockVersion: lock('d', 'a', `p${i}`, 'v') }));
+    expect(json(...many)).toBe(JSON.stringify({ Successful: many, Failed: [] }));
+    expect(json(...many.slice(0, 10))).toBe(JSON.stringify({ Successful: many.slice(0, 10), Failed: [] }));
+  });
+
   it('entries outside the shortcut still match JSON.stringify', () => {
     const noValue: BatchEntry = { PrimaryValues: [], AttributeName: 'x', LockVersion: lock('d', 'a', 'p') };
     const keyed: BatchEntry = { ...full(), PrimaryValues: [{ AttributeName: 'pk', Value: 'k"1' }] };

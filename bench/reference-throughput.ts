@@ -35,7 +35,7 @@ const AUTOCANNON_VERSION = (requireHere('autocannon/package.json') as { version:
 const { values: args } = parseArgs({
   options: {
     server: { type: 'string', default: 'dist' },
-    rounds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '9' },
     duration: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16' },
     values: { type: 'string', default: '100000' },
@@ -43,7 +43,7 @@ const { values: args } = parseArgs({
 });
 const SERVER_BUILD = args.server === 'source' ? 'source' : 'dist';
 const DURATION = Math.max(1, Number(args.duration) || 2);
-const ROUNDS = Math.max(1, Number(args.rounds) || 5);
+const ROUNDS = Math.max(1, Number(args.rounds) || 9);
 const CONNECTIONS = Math.max(1, Number(args.connections) || 16);
 const STORED_VALUES = Math.max(25, Number(args.values) || 100_000);
 const ITEMS = 25;

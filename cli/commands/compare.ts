@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command, CommandIO } from '../command.js';
 import { UsageError } from '../command.js';
-import { CONFIG_KEYS, ConfigError, resolveConfig, type RawConfig, type TargetConfig } from '../../suites/harness/config.js';
+import { CONFIG_KEYS, ConfigError, URL_KEY, readConfigFile, resolveConfig, type ConfigKey, type RawConfig, type TargetConfig } from '../../suites/harness/config.js';
 import { ReportInputError, readReportFile } from '../../reporters/compare-input.js';
 import { buildComparison, type CompareInput } from '../../reporters/compare-matrix.js';
 import { compareHtml } from '../../reporters/compare-html.js';
@@ -77,6 +77,25 @@ export function parseReportArgs(args: string[]): { name: string; file: string }[
   return out;
 }
 
+const DEFAULT_CONFIG_FILE = 'lockstep.config.json';
+
+/** Keys that name endpoints: compare takes its endpoints from --target only. */
+const ENDPOINT_KEYS: readonly ConfigKey[] = ['target', ...Object.values(URL_KEY)];
+
+/**
+ * The settings every endpoint shares, from lockstep.config.json (or --config FILE): the file's
+ * endpoint keys are left out, with a note, since one file's URL cannot stand for several columns.
+ */
+function sharedFileConfig(values: Record<string, unknown>, io: CommandIO): RawConfig {
+  const explicit = typeof values.config === 'string';
+  const file = explicit ? (values.config as string) : DEFAULT_CONFIG_FILE;
+  const raw = readConfigFile(file, explicit);
+  const skipped = ENDPOINT_KEYS.filter((k) => raw[k] !== undefined);
+  for (const k of skipped) delete raw[k];
+  if (skipped.length) io.out.write(`compare: ${file}: ${skipped.join(', ')} not used (endpoints come from --target)\n`);
+  return raw;
+}
+
 function commonFlags(values: Record<string, unknown>): RawConfig {
   const flags: RawConfig = {};
   for (const k of CONFIG_KEYS) if (k !== 'target' && values[k] !== undefined) flags[k] = values[k];
@@ -98,10 +117,12 @@ function writeOutputs(inputs: CompareInput[], outDir: string, strict: boolean, i
 async function runTargets(targets: NamedTarget[], values: Record<string, unknown>, filters: string[], outDir: string, io: CommandIO): Promise<CompareInput[]> {
   let configs: { target: NamedTarget; config: TargetConfig }[];
   try {
-    // One seed for every endpoint: drawn once here when --seed is not given.
-    const base = resolveConfig(commonFlags(values));
+    // Flags win over the file, as for `lockstep run`.
+    const file = sharedFileConfig(values, io);
+    // One seed for every endpoint: drawn once here when neither --seed nor the file gives one.
+    const base = resolveConfig(commonFlags(values), file);
     configs = targets.map((target) => {
-      const config = resolveConfig({ ...commonFlags(values), seed: String(base.seed), ...(target.url ? { target: target.url } : {}) });
+      const config = resolveConfig({ ...commonFlags(values), seed: String(base.seed), ...(target.url ? { target: target.url } : {}) }, file);
       return { target, config };
     });
   } catch (e) {
@@ -138,13 +159,14 @@ export const compareCommand: Command = {
   name: 'compare',
   summary: 'run the suites against several endpoints (or read their reports) and compare them side by side',
   usage: [
-    '--target NAME=URL --target NAME=URL... [FILTER...] [--api LIST] [--profile P] [--seed N] [--strict] [--timeout-ms N] [--out DIR]',
+    '--target NAME=URL --target NAME=URL... [FILTER...] [--api LIST] [--profile P] [--seed N] [--strict] [--timeout-ms N] [--config FILE] [--out DIR]',
     '   or: lockstep compare [NAME=]REPORT.json [NAME=]REPORT.json... [--strict] [--out DIR]',
     '',
     `Runs the suites once per endpoint, one after the other, with the same seed and profile (URL may be '${EMBEDDED}'`,
     'for a fresh embedded reference); each run\'s reports go to DIR/NAME/. Or builds the matrix from existing',
     'reports (a directory stands for its lockstep-report.json; unnamed reports are named after their file).',
-    'Also takes --region, --connect-instance-id, --identity-pool-id, --identity-id, as `lockstep run` does.',
+    'Also takes --region, --connect-instance-id, --identity-pool-id, --identity-id, as `lockstep run` does, and reads',
+    'the shared settings of lockstep.config.json (or --config FILE); its endpoint keys are not used.',
     'Writes DIR/lockstep-compare.html and DIR/lockstep-compare.md (DIR defaults to lockstep-out).',
     'Exit: 0 every endpoint conformant, 1 some endpoint diverges, 2 usage error or unreachable target.',
   ].join('\n'),
@@ -160,6 +182,7 @@ export const compareCommand: Command = {
     'identity-pool-id': { type: 'string' },
     'identity-id': { type: 'string' },
     out: { type: 'string' },
+    config: { type: 'string' },
   },
   allowPositionals: true,
   async run(values, positionals, io) {
@@ -171,7 +194,7 @@ export const compareCommand: Command = {
       const inputs = await runTargets(targets, values, positionals, outDir, io);
       return writeOutputs(inputs, outDir, strict, io);
     }
-    const runOnly = ['api', 'profile', 'seed', 'timeout-ms', 'region', 'connect-instance-id', 'identity-pool-id', 'identity-id'].filter((k) => values[k] !== undefined);
+    const runOnly = ['api', 'profile', 'seed', 'timeout-ms', 'region', 'connect-instance-id', 'identity-pool-id', 'identity-id', 'config'].filter((k) => values[k] !== undefined);
     if (runOnly.length) throw new UsageError(`--${runOnly[0]} applies only with --target (reports already fix it)`);
     const args = parseReportArgs(positionals);
     if (args.length < 2) throw new UsageError(`compare needs at least 2 reports (or --target NAME=URL twice), got ${args.length}`);

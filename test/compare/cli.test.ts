@@ -66,6 +66,43 @@ describe('compare: usage errors exit 2 with one line', () => {
   });
 });
 
+describe('compare: lockstep.config.json', () => {
+  const dir = tmp();
+  const config = (name: string, body: unknown) => write(dir, name, JSON.stringify(body));
+
+  test('its shared settings apply to every endpoint (a bad one is a usage error naming it)', async () => {
+    const r = await cli(['compare', '--target', 'a=embedded', '--target', 'b=embedded', '--config', config('bad-profile.json', { profile: 'huge' })]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/profile must be one of/);
+  });
+
+  test('an unknown key or a missing explicit file is a usage error', async () => {
+    const unknown = await cli(['compare', '--target', 'a=embedded', '--target', 'b=embedded', '--config', config('unknown.json', { colour: 'red' })]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/unknown key "colour"/);
+    const missing = await cli(['compare', '--target', 'a=embedded', '--target', 'b=embedded', '--config', path.join(dir, 'nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/nope\.json does not exist/);
+  });
+
+  test('its endpoint keys are not used, and it says so', async () => {
+    const file = config('with-urls.json', { target: 'http://127.0.0.1:2', 'connect-url': 'http://127.0.0.1:3', profile: 'quick' });
+    // Both endpoints unreachable: the command stops after reading the file, before any suite runs.
+    const r = await cli(['compare', '--target', 'a=http://127.0.0.1:1', '--target', 'b=http://127.0.0.1:1', '--config', file]);
+    expect(r.out).toMatch(/with-urls\.json: target, connect-url not used \(endpoints come from --target\)/);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/target unreachable: a \(http:\/\/127\.0\.0\.1:1\)/);
+    expect(r.err).not.toMatch(/127\.0\.0\.1:[23]/);
+  });
+
+  test('--config with reports is refused (the reports already fix every setting)', async () => {
+    const good = write(dir, 'r.json', makeReport([['CONNECT-LOCK-1', 'pass']]));
+    const r = await cli(['compare', good, 'other=' + good, '--config', config('any.json', {})]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--config applies only with --target/);
+  });
+});
+
 describe('compare: from reports', () => {
   test('conformant reports: exit 0, files written, names from the files and directories', async () => {
     const dir = tmp();

@@ -2,6 +2,7 @@
 // then a BatchWrite that succeeds and one that fails, plus a malformed body; every run thereby
 // exercises the COMMON-* checks on Cloud Directory.
 import { afterAll, describe, test } from 'vitest';
+import { checkServedAtBindings } from '../harness/binding.js';
 import { clientFor } from '../harness/client.js';
 import { expectClientError, expectMalformedRejected, expectSuccess } from '../harness/common.js';
 import { runContext } from '../harness/run-context.js';
@@ -73,5 +74,9 @@ describe('clouddirectory contract', () => {
     expectMalformedRejected(rec, 'clouddirectory', 'BatchWrite', bad, 'truncated JSON body');
     const num = await api.raw('BatchWrite', { header: { 'x-amz-data-partition': partition } }, { rawBody: '42' });
     expectMalformedRejected(rec, 'clouddirectory', 'BatchWrite', num, 'JSON number as body');
+  });
+
+  test('each seeded operation is served at its model binding (COMMON-BIND-1)', async () => {
+    await checkServedAtBindings('clouddirectory', 'clouddirectory/contract');
   });
 });

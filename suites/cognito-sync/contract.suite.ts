@@ -1,6 +1,7 @@
 // Cognito Sync smoke suite: ListRecords for a session token, then UpdateRecords, plus a few
 // refused requests, so every run exercises the COMMON-* checks on Cognito Sync.
 import { afterAll, describe, test } from 'vitest';
+import { checkServedAtBindings } from '../harness/binding.js';
 import { clientFor } from '../harness/client.js';
 import { expectClientError, expectMalformedRejected, expectSuccess } from '../harness/common.js';
 import { runContext } from '../harness/run-context.js';
@@ -54,5 +55,9 @@ describe('cognito-sync contract', () => {
     expectMalformedRejected(rec, 'cognito-sync', 'UpdateRecords', bad, 'truncated JSON body');
     const str = await api.raw('UpdateRecords', { path }, { rawBody: '"just a string"' });
     expectMalformedRejected(rec, 'cognito-sync', 'UpdateRecords', str, 'JSON string as body');
+  });
+
+  test('each seeded operation is served at its model binding (COMMON-BIND-1)', async () => {
+    await checkServedAtBindings('cognito-sync', 'cognito-sync/contract');
   });
 });

@@ -1,6 +1,7 @@
 // Connect smoke suite: a few real calls through builders, transport and the shared checks, so
 // that every run exercises COMMON-RESP-1/2, COMMON-TS-1, COMMON-ERR-1/2 and COMMON-VAL-2 on Connect.
 import { afterAll, describe, test } from 'vitest';
+import { checkServedAtBindings } from '../harness/binding.js';
 import { clientFor } from '../harness/client.js';
 import { expectClientError, expectMalformedRejected, expectSuccess } from '../harness/common.js';
 import { runContext } from '../harness/run-context.js';
@@ -66,5 +67,9 @@ describe('connect contract', () => {
   test('an unknown table is a listed 404', async () => {
     const r = await api.call('DescribeDataTable', { path: { InstanceId, DataTableId: `lockstep-no-such-table-${ctx.seed}` } });
     expectClientError(rec, 'connect', 'DescribeDataTable', r, 'describe an unknown table', { shapes: ['ResourceNotFoundException'] });
+  });
+
+  test('each seeded operation is served at its model binding (COMMON-BIND-1)', async () => {
+    await checkServedAtBindings('connect', 'connect/contract');
   });
 });

@@ -30,7 +30,8 @@ export interface RetryOutcome {
   steps: string[];
 }
 
-interface Seen {
+/** What a read of the value showed. */
+export interface Seen {
   value?: string;
   version?: string;
 }
@@ -79,26 +80,41 @@ export async function runLostRetry(t: NetTarget, clientName = 'net-retry'): Prom
     if (!end) return na('could not read the value back after the retry');
     steps.push(`read back: Value ${JSON.stringify(end.value)}, LockVersion.Value ${JSON.stringify(end.version)}`);
     const base = { evidence, steps, firstApplied, retryApplied: inSuccessful };
-    return { ...base, ...judge(firstApplied, inSuccessful, inFailed, retry, start, mid, end, written) };
+    return { ...base, ...judgeRetry({ firstApplied, retry: { status: retry.status, inSuccessful, inFailed, answer: showAnswer(retry) }, start, mid, end, written }) };
   } finally {
     await dropTable(api, table);
   }
 }
 
-function judge(firstApplied: boolean, inSuccessful: boolean, inFailed: boolean, retry: Result<BatchResult>, start: Seen, mid: Seen, end: Seen, written: string): { status: 'pass' | 'fail'; message: string } {
-  if (firstApplied && inSuccessful) {
+/** What the two attempts and the three reads showed. */
+export interface RetryObservation {
+  /** The read between the attempts holds the lost write's value. */
+  firstApplied: boolean;
+  /** The retry's answer: HTTP status, and whether its item is in Successful or in Failed. */
+  retry: { status: number; inSuccessful: boolean; inFailed: boolean; answer: string };
+  start: Seen;
+  mid: Seen;
+  end: Seen;
+  /** The value both attempts write. */
+  written: string;
+}
+
+/** NET-1 on the observation: exactly one attempt took effect, and the value holds it. */
+export function judgeRetry(o: RetryObservation): { status: 'pass' | 'fail'; message: string } {
+  const { firstApplied, retry, start, mid, end, written } = o;
+  if (firstApplied && retry.inSuccessful) {
     const why = mid.version === start.version ? ' (the lost write applied without replacing LockVersion.Value)' : '';
     return { status: 'fail', message: `applied twice: the lost write had applied, and its retry presenting the replaced LockVersion.Value ${JSON.stringify(start.version)} was accepted too${why}` };
   }
   if (firstApplied) {
-    if (retry.status === 200 && !inFailed) return { status: 'fail', message: 'the retry after the applied write is in neither Successful nor Failed of its answer' };
+    if (retry.status === 200 && !retry.inFailed) return { status: 'fail', message: 'the retry after the applied write is in neither Successful nor Failed of its answer' };
     if (end.value !== written || end.version !== mid.version) {
       return { status: 'fail', message: `the refused retry changed the value: ${JSON.stringify(mid)} after the lost write, ${JSON.stringify(end)} after the retry` };
     }
-    const how = retry.status === 200 ? 'in Failed (stale lock)' : `as a whole (${showAnswer(retry)}; where a stale lock belongs is for the CONNECT-BATCH checks)`;
+    const how = retry.status === 200 ? 'in Failed (stale lock)' : `as a whole (${retry.answer}; where a stale lock belongs is for the CONNECT-BATCH checks)`;
     return { status: 'pass', message: `the lost write applied once; its retry with the replaced LockVersion was refused ${how} and the value still holds the first write` };
   }
-  if (!inSuccessful) return { status: 'fail', message: `neither attempt took effect: the lost write did not apply, and the retry presenting the current LockVersion.Value came back ${showAnswer(retry)}` };
+  if (!retry.inSuccessful) return { status: 'fail', message: `neither attempt took effect: the lost write did not apply, and the retry presenting the current LockVersion.Value came back ${retry.inFailed ? 'in Failed' : retry.answer}` };
   if (end.value !== written) return { status: 'fail', message: `the retry was reported applied but the value reads back as ${JSON.stringify(end.value)}` };
   return { status: 'pass', message: 'the lost write did not apply; its retry applied once' };
 }

@@ -21,8 +21,9 @@ export interface NetSizes {
   dropEvery: number;
 }
 
-// Fewer programs than CONNECT-CONC-1 (each program runs twice): lost answers need no rare timing to
-// show, a retry on a lost write comes in every program where a client writes the same value twice.
+// Fewer programs than CONNECT-CONC-1 (each program still runs twice): a lost answer does not wait
+// for a rare interleaving (every third request through the proxy loses it), and the retry on a
+// replaced version is checked head-on, deterministically, by net-retry.ts.
 export const NET_SIZES: Record<Profile, NetSizes> = {
   quick: { lossyRuns: 4, dropEvery: 3 },
   standard: { lossyRuns: 15, dropEvery: 3 },

@@ -6,6 +6,7 @@ import type { Dispatcher } from 'undici';
 import type { Exchange } from './verdict.js';
 import { redactHeaders, redactUrl } from './redact.js';
 import type { Signer } from './signing.js';
+import { deadlineFor, noteOutcome, type Deadline } from './silent-target.js';
 
 export type FailureKind = 'timeout' | 'reset' | 'garbage' | 'too-large' | 'refused' | 'error';
 
@@ -112,14 +113,17 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
   constructor(
     private readonly resolve: (r: RawOutcome) => void,
     private readonly max: number,
-    private readonly timeoutMs: number,
+    private readonly deadline: Deadline,
+    /** Where the outcome is noted for the silent-target guard. */
+    private readonly origin: string,
   ) {
-    this.timer = setTimeout(ExchangeHandler.onDeadline, timeoutMs, this);
+    this.timer = setTimeout(ExchangeHandler.onDeadline, deadline.ms, this);
   }
 
   private static onDeadline(h: ExchangeHandler): void {
     // Settle first: abort() reports back through onResponseError synchronously.
-    h.finish({ kind: 'timeout', message: `no complete response within ${h.timeoutMs} ms` });
+    const why = h.deadline.shortened ? ` (${h.deadline.shortened})` : '';
+    h.finish({ kind: 'timeout', message: `no complete response within ${h.deadline.ms} ms${why}` });
     h.controller?.abort(new Error('deadline'));
   }
 
@@ -127,6 +131,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
     if (this.settled) return;
     this.settled = true;
     clearTimeout(this.timer);
+    noteOutcome(this.origin, r.kind === 'timeout');
     this.resolve(r);
   }
 
@@ -239,11 +244,11 @@ export class Transport {
 
   /** One request on the pool through undici's dispatch API (no stream per response: this path is hot in concurrency tests). */
   private exchange(method: string, path: string, headers: Record<string, string>, body: string | undefined): Promise<RawOutcome> {
-    const timeoutMs = this.opts.timeoutMs;
+    const deadline = deadlineFor(this.originUrl, this.opts.timeoutMs);
     return new Promise<RawOutcome>((resolve) => {
-      const handler = new ExchangeHandler(resolve, this.maxResponseBytes, timeoutMs);
+      const handler = new ExchangeHandler(resolve, this.maxResponseBytes, deadline, this.originUrl);
       try {
-        this.pool.dispatch({ method: method as Dispatcher.HttpMethod, path, headers, body, headersTimeout: timeoutMs, bodyTimeout: timeoutMs }, handler);
+        this.pool.dispatch({ method: method as Dispatcher.HttpMethod, path, headers, body, headersTimeout: deadline.ms, bodyTimeout: deadline.ms }, handler);
       } catch (e) {
         handler.finish({ kind: classifyError(e, false), message: (e as Error)?.message ?? String(e) });
       }

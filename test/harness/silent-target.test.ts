@@ -1,11 +1,15 @@
 // The silent-target guard: after TIMEOUT_STREAK timeouts in a row at one origin, requests there get a
 // short deadline (and say so), until a request there is answered again. Asserted on the deadline
 // each timeout message names, not on durations.
+import { existsSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { request } from '../../suites/harness/builders.js';
-import { TIMEOUT_STREAK, deadlineFor, noteOutcome, shortDeadlineMs } from '../../suites/harness/silent-target.js';
+import { TIMEOUT_STREAK, deadlineFor, forgetStreaks, noteOutcome, sharedMarkFile, shortDeadlineMs } from '../../suites/harness/silent-target.js';
+import { CONTEXT_ENV } from '../../suites/harness/run-context.js';
 import { Transport } from '../../suites/harness/transport.js';
 
 /** A server that hangs while `hang` is set and otherwise answers 200 {}. */
@@ -55,6 +59,38 @@ describe('deadlines (no network)', () => {
     expect(deadlineFor(b, 10_000)).toEqual({ ms: 10_000 });
     noteOutcome(a, false);
     expect(deadlineFor(a, 10_000)).toEqual({ ms: 10_000 });
+  });
+});
+
+describe('across worker processes of one run (the mark beside the context file)', () => {
+  it('a worker that found the target silent marks it; another worker shortens after its first timeout; an answer clears the mark', () => {
+    const saved = process.env[CONTEXT_ENV];
+    process.env[CONTEXT_ENV] = path.join(mkdtempSync(path.join(os.tmpdir(), 'lockstep-silent-')), 'context.json');
+    try {
+      const origin = 'http://silent-shared.invalid';
+      const mark = sharedMarkFile(origin)!;
+      for (let i = 0; i < TIMEOUT_STREAK; i++) noteOutcome(origin, true);
+      expect(existsSync(mark)).toBe(true);
+
+      forgetStreaks(); // as a second worker
+      expect(deadlineFor(origin, 10_000)).toEqual({ ms: 10_000 }); // its first request still gets the full deadline
+      noteOutcome(origin, true);
+      expect(deadlineFor(origin, 10_000).ms).toBe(1_000);
+
+      noteOutcome(origin, false);
+      expect(existsSync(mark)).toBe(false);
+      forgetStreaks();
+      noteOutcome(origin, true);
+      expect(deadlineFor(origin, 10_000)).toEqual({ ms: 10_000 });
+    } finally {
+      if (saved === undefined) delete process.env[CONTEXT_ENV];
+      else process.env[CONTEXT_ENV] = saved;
+      forgetStreaks();
+    }
+  });
+
+  it('outside a run there is no mark', () => {
+    expect(sharedMarkFile('http://x.invalid', {})).toBeUndefined();
   });
 });
 

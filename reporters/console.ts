@@ -1,4 +1,5 @@
 // Console summary: one row per requirement, then the failures with their one-line reasons.
+import { rerunCommand } from './rerun.js';
 import type { Report } from './report.js';
 import { coverageLine } from './coverage.js';
 
@@ -27,7 +28,11 @@ export function consoleSummary(report: Report): string {
   const failures = report.verdicts.filter((v) => (v.status === 'fail' || v.status === 'non-strict') && !v.baselined);
   if (failures.length) {
     lines.push('', 'Divergences:');
-    for (const v of failures.slice(0, 50)) lines.push(`  ${v.status === 'fail' ? 'FAIL' : 'SHOULD'} ${v.requirement} ${v.service} ${v.operation}: ${v.check} — ${v.message}`);
+    for (const v of failures.slice(0, 50)) {
+      lines.push(`  ${v.status === 'fail' ? 'FAIL' : 'SHOULD'} ${v.requirement} ${v.service} ${v.operation}: ${v.check} — ${v.message}`);
+      const rerun = rerunCommand(report, v);
+      if (rerun) lines.push(`    re-run: ${rerun}`);
+    }
     if (failures.length > 50) lines.push(`  … and ${failures.length - 50} more (see lockstep-report.json)`);
   }
   const b = report.baseline;

@@ -1,5 +1,6 @@
 // JUnit XML from verdicts: one testsuite per suite file, one testcase per check. MUST failures
 // (and SHOULD failures under --strict) are <failure>; n/a and baselined checks are <skipped>.
+import { rerunCommand } from './rerun.js';
 import type { Report } from './report.js';
 import type { Verdict } from '../suites/harness/verdict.js';
 
@@ -40,7 +41,8 @@ export function junitReport(report: Report): string {
       const name = `${v.requirement} ${v.operation}: ${v.check}`;
       out.push(`    <testcase classname="${xmlEscape(`${v.service}.${v.requirement}`)}" name="${xmlEscape(name)}" time="0">`);
       if (isFailure(v, report.strict)) {
-        const body = [v.message, v.curl ? `reproduce: ${v.curl}` : ''].filter(Boolean).join('\n');
+        const rerun = rerunCommand(report, v);
+        const body = [v.message, rerun ? `re-run: ${rerun}` : v.curl ? `reproduce: ${v.curl}` : ''].filter(Boolean).join('\n');
         out.push(`      <failure type="${v.level}" message="${xmlEscape(v.message)}">${xmlEscape(body)}</failure>`);
       } else if (v.baselined) {
         out.push(`      <skipped message="${xmlEscape(`known divergence (baseline)${v.baselined.reason ? `: ${v.baselined.reason}` : ''}: ${v.message}`)}"/>`);

@@ -1,5 +1,6 @@
 // Markdown report sized for a CI step summary ($GITHUB_STEP_SUMMARY): verdict line, table by
 // requirement, divergences with a reproduction each (folded).
+import { rerunCommand } from './rerun.js';
 import type { Report } from './report.js';
 import { coverageLine } from './coverage.js';
 import { resultWords } from './console.js';
@@ -28,7 +29,9 @@ export function markdownReport(report: Report): string {
     for (const v of failures.slice(0, 100)) {
       lines.push(`<details><summary>${v.status === 'fail' ? '❌' : '⚠️'} <code>${cell(v.requirement)}</code> ${cell(v.service)} ${cell(v.operation)}: ${cell(v.check)}</summary>`, '');
       lines.push(cell(v.message), '');
-      if (v.curl) lines.push('```sh', v.curl, '```', '');
+      const rerun = rerunCommand(report, v);
+      if (rerun) lines.push('Reproduce (the same seed and profile regenerate the same case):', '', '```sh', rerun, '```', '');
+      if (v.curl) lines.push(rerun ? 'Its last request:' : 'Reproduce:', '', '```sh', v.curl, '```', '');
       lines.push('</details>', '');
     }
     if (failures.length > 100) lines.push(`… and ${failures.length - 100} more in lockstep-report.json`, '');

@@ -1,8 +1,26 @@
 // `lockstep replay FILE`: re-sends the evidence of each failure in a report and says whether the
 // target still diverges. Exit 1 when at least one still does, 0 otherwise, 2 on usage errors.
 import type { Command } from '../command.js';
+import type { Report } from '../../reporters/report.js';
+import { rerunCommand } from '../../reporters/rerun.js';
 import { UsageError } from '../command.js';
 import { ConfigError, DEFAULT_RESOURCES, DEFAULT_TIMEOUT_MS } from '../../suites/harness/config.js';
+
+/**
+ * Generated failures (properties, concurrency programs) depend on the state their earlier steps
+ * built: re-sending one request proves little, re-running the suite with the seed regenerates the
+ * case. Listed after the replay, with the commands.
+ */
+function writeReruns(report: Report, target: string | undefined): void {
+  const withTarget: Report = target ? { ...report, target: { ...report.target, endpoints: Object.fromEntries(Object.keys(report.target.endpoints).map((api) => [api, { url: target, embedded: false }])) } } : report;
+  const lines: string[] = [];
+  for (const v of report.verdicts) {
+    if ((v.status !== 'fail' && v.status !== 'non-strict') || v.baselined) continue;
+    const cmd = rerunCommand(withTarget, v);
+    if (cmd) lines.push(`  ${v.requirement} ${v.service} ${v.operation}: ${v.check}\n    ${cmd}`);
+  }
+  if (lines.length) process.stdout.write(`Generated failures reproduce by re-running their suite with the same seed and profile:\n${lines.join('\n')}\n`);
+}
 
 export const replayCommand: Command = {
   name: 'replay',
@@ -35,8 +53,10 @@ export const replayCommand: Command = {
       if (!Number.isInteger(i) || i < 1 || i > failures.length) throw new UsageError(`--index must be from 1 to ${failures.length}`);
       failures = [failures[i - 1]!];
     }
+    const rerunTarget = typeof values.target === 'string' ? values.target.replace(/\/+$/, '') : undefined;
     if (failures.length === 0) {
       process.stdout.write('no failures with evidence in this report: nothing to replay\n');
+      writeReruns(report, rerunTarget);
       return 0;
     }
     let target = typeof values.target === 'string' ? values.target.replace(/\/+$/, '') : undefined;
@@ -63,6 +83,7 @@ export const replayCommand: Command = {
       await embedded?.close();
     }
     process.stdout.write(`${still} of ${failures.length} still diverge\n`);
+    if (values.index === undefined) writeReruns(report, rerunTarget);
     return still > 0 ? 1 : 0;
   },
 };

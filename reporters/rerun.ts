@@ -12,10 +12,11 @@ function shellArg(s: string): string {
 
 /**
  * `npx lockstep run SUITE --api API --profile P --seed N [--target URL]`, or undefined when the
- * verdict was not generated from a seed. N is the run's seed: suites derive their own from it.
+ * verdict is not a generated case (no replay path: its curl reproduces it). N is the run's seed:
+ * suites derive their own from it.
  */
 export function rerunCommand(report: Pick<Report, 'profile' | 'target' | 'seed'>, v: Verdict): string | undefined {
-  if (v.seed === undefined || v.suite === undefined) return undefined;
+  if (v.path === undefined || v.suite === undefined) return undefined;
   const endpoint = report.target.endpoints[v.service];
   const args = ['npx', 'lockstep', 'run', v.suite, '--api', v.service, '--profile', report.profile, '--seed', String(report.seed)];
   if (endpoint && !endpoint.embedded) args.push('--target', endpoint.url);

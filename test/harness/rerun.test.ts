@@ -31,8 +31,9 @@ describe('rerunCommand', () => {
     expect(rerunCommand(reportWith({ url: "http://h/a b'c", embedded: false }), generated)).toMatch(/--target 'http:\/\/h\/a b'\\''c'$/);
   });
 
-  it('has nothing for a verdict not generated from a seed', () => {
+  it('has nothing for a verdict that is not a generated case (no replay path), even when its suite recorded the seed', () => {
     expect(rerunCommand(reportWith({ url: 'http://h', embedded: false }), plain)).toBeUndefined();
+    expect(rerunCommand(reportWith({ url: 'http://h', embedded: false }), { ...plain, seed: 42 })).toBeUndefined();
   });
 });
 

@@ -23,6 +23,12 @@ export function markdownReport(report: Report): string {
   for (const r of s.requirements) {
     lines.push(`| ${cell(r.requirement)} | ${r.level} | ${ICON[r.status] ?? r.status} | ${r.counts.pass} | ${r.counts.fail + r.counts['non-strict']} | ${r.counts.baselined} | ${r.counts.info} | ${r.counts['n/a']} |`);
   }
+  const suiteErrors = report.timings.suites.filter((x) => x.errors.length > 0);
+  if (suiteErrors.length) {
+    // Not divergences of the target: the run itself did not complete these (a crash, the time budget).
+    lines.push('', '### Suite errors', '');
+    for (const x of suiteErrors) for (const e of x.errors.slice(0, 5)) lines.push(`- \`${cell(x.suite)}\`: ${cell(e)}`);
+  }
   const failures = report.verdicts.filter((v) => (v.status === 'fail' || v.status === 'non-strict') && !v.baselined);
   if (failures.length) {
     lines.push('', '### Divergences', '');

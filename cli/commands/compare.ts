@@ -177,6 +177,7 @@ export const compareCommand: Command = {
     seed: { type: 'string' },
     strict: { type: 'boolean' },
     'timeout-ms': { type: 'string' },
+    'time-budget': { type: 'string' },
     region: { type: 'string' },
     'connect-instance-id': { type: 'string' },
     'identity-pool-id': { type: 'string' },
@@ -194,7 +195,7 @@ export const compareCommand: Command = {
       const inputs = await runTargets(targets, values, positionals, outDir, io);
       return writeOutputs(inputs, outDir, strict, io);
     }
-    const runOnly = ['api', 'profile', 'seed', 'timeout-ms', 'region', 'connect-instance-id', 'identity-pool-id', 'identity-id', 'config'].filter((k) => values[k] !== undefined);
+    const runOnly = ['api', 'profile', 'seed', 'timeout-ms', 'time-budget', 'region', 'connect-instance-id', 'identity-pool-id', 'identity-id', 'config'].filter((k) => values[k] !== undefined);
     if (runOnly.length) throw new UsageError(`--${runOnly[0]} applies only with --target (reports already fix it)`);
     const args = parseReportArgs(positionals);
     if (args.length < 2) throw new UsageError(`compare needs at least 2 reports (or --target NAME=URL twice), got ${args.length}`);

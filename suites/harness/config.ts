@@ -28,6 +28,8 @@ export interface TargetConfig {
   seed: number;
   timeoutMs: number;
   strict: boolean;
+  /** Seconds the whole run may take; past it the unfinished suites are cancelled. Undefined: no limit. */
+  timeBudgetS?: number;
 }
 
 /** Flag names, also the keys accepted in lockstep.config.json. */
@@ -45,6 +47,7 @@ export const CONFIG_KEYS = [
   'seed',
   'strict',
   'timeout-ms',
+  'time-budget',
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 export type RawConfig = Partial<Record<ConfigKey, unknown>>;
@@ -173,7 +176,12 @@ export function resolveConfig(flags: RawConfig, file: RawConfig = {}, randomSeed
     seed: parseInt32('seed', get('seed'), 0, 2 ** 31 - 1) ?? randomSeed(),
     timeoutMs: parseInt32('timeout-ms', get('timeout-ms'), 1, 600_000) ?? DEFAULT_TIMEOUT_MS,
     strict: parseBool('strict', get('strict')) ?? false,
+    ...optional('timeBudgetS', parseInt32('time-budget', get('time-budget'), 1, 7 * 24 * 3600)),
   };
+}
+
+function optional<K extends string, V>(key: K, v: V | undefined): { [P in K]?: V } {
+  return (v === undefined ? {} : { [key]: v }) as { [P in K]?: V };
 }
 
 /** SigV4 credentials from the standard environment variables; absent = requests go unsigned. */

@@ -2,7 +2,7 @@
 // duration, elapsed) and the errors of suites that crashed. It never decides verdicts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
 import type { SerializedError } from 'vitest';
 import type { SuiteTiming } from '../../reporters/report.js';
 
@@ -48,6 +48,7 @@ export class ProgressReporter implements Reporter {
   private readonly start = Date.now();
   private readonly running = new Set<string>();
   private heartbeat: NodeJS.Timeout | undefined;
+  private vitest: Vitest | undefined;
 
   constructor(
     private readonly out: NodeJS.WritableStream,
@@ -55,6 +56,20 @@ export class ProgressReporter implements Reporter {
     /** A long suite (deep profile) still shows signs of life this often. */
     private readonly heartbeatMs = 15_000,
   ) {}
+
+  onInit(vitest: Vitest): void {
+    this.vitest = vitest;
+  }
+
+  /** The suite files running now (for the time budget's message). */
+  runningSuites(): string[] {
+    return [...this.running];
+  }
+
+  /** Cancels the run: running suites stop, files not started are skipped. */
+  cancel(reason: string): Promise<void> {
+    return this.vitest?.cancelCurrentRun(reason as never) ?? Promise.resolve();
+  }
 
   onTestRunStart(): void {
     this.heartbeat = setInterval(() => {

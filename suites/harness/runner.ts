@@ -1,7 +1,7 @@
 // `lockstep run` end to end: resolve targets (starting the embedded reference if none), probe
 // them, run the selected suites through vitest's Node API, then turn the verdict lines into the
 // report files and an exit code (0 conformant, 1 divergences; config problems throw ConfigError).
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot, type ServiceName } from '../../spec/services.js';
@@ -36,10 +36,20 @@ export interface RunOptions {
   probeTimeoutMs?: number;
 }
 
-export function readVerdictLines(file: string): Verdict[] {
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The verdicts a run recorded; with `upTo`, only those written within its first `upTo` bytes. */
+export function readVerdictLines(file: string, upTo?: number): Verdict[] {
   let text = '';
   try {
-    text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    text = (upTo === undefined ? bytes : bytes.subarray(0, upTo)).toString('utf8');
   } catch {
     return [];
   }
@@ -126,12 +136,31 @@ export async function runLockstep(o: RunOptions, out: NodeJS.WritableStream): Pr
   const env = { [CONTEXT_ENV]: ctxFile, [VERDICTS_ENV]: verdictsFile };
   const savedEnv = { c: process.env[CONTEXT_ENV], v: process.env[VERDICTS_ENV] };
   Object.assign(process.env, env);
+  // The time budget counts from the start of the run; past it the unfinished suites are cancelled.
+  let budgetNote: string | undefined;
+  /** How much of the verdicts file was written when the budget ran out: later lines come from interrupted work. */
+  let verdictsAtBudget: number | undefined;
+  const budget =
+    config.timeBudgetS === undefined
+      ? undefined
+      : setTimeout(
+          () => {
+            const running = progress.runningSuites();
+            verdictsAtBudget = fileSize(verdictsFile);
+            budgetNote = `time budget of ${config.timeBudgetS} s used up: cancelled the unfinished suites${running.length ? ` (${running.join(', ')} were running)` : ''}; their remaining checks did not run`;
+            out.write(`  ✗ ${budgetNote}\n`);
+            void progress.cancel('time-budget');
+          },
+          Math.max(0, config.timeBudgetS * 1000 - (Date.now() - started)),
+        );
+  budget?.unref();
   try {
     const { startVitest } = await import('vitest/node');
     const testTimeoutMs = config.profile === 'deep' ? 600_000 : 180_000;
     const vitest = await startVitest('test', o.filters ?? [], suitesVitestOptions({ root: projectRoot(), apis: config.apis, reporter: progress, env, testTimeoutMs, shard: o.shard }) as never);
     await vitest.close();
   } finally {
+    if (budget) clearTimeout(budget);
     process.exitCode = savedExit;
     if (savedEnv.c === undefined) delete process.env[CONTEXT_ENV];
     else process.env[CONTEXT_ENV] = savedEnv.c;
@@ -146,7 +175,8 @@ export async function runLockstep(o: RunOptions, out: NodeJS.WritableStream): Pr
     throw new ConfigError(`no suite file ${what} for ${config.apis.join(', ')}${o.shard ? ` in shard ${o.shard}` : ''}`);
   }
 
-  let verdicts = markNotImplemented(readVerdictLines(verdictsFile));
+  // After a cancel, requests in flight fail with the destroyed clients: those verdicts would blame the target.
+  let verdicts = markNotImplemented(readVerdictLines(verdictsFile, verdictsAtBudget));
   rmSync(work, { recursive: true, force: true });
   let baselineOutcome: BaselineOutcome | undefined;
   if (baseline) {
@@ -155,6 +185,8 @@ export async function runLockstep(o: RunOptions, out: NodeJS.WritableStream): Pr
     baselineOutcome = applied.outcome;
   }
   verdicts = slimPassing(withCurl(verdicts, config.resources.region));
+  // Shown wherever suite errors are (report timings, JUnit errors, the summary's count).
+  if (budgetNote) progress.timings.push({ suite: 'time-budget', state: 'failed', durationMs: 0, checks: 0, errors: [budgetNote] });
   const suiteErrors = progress.timings.filter((t) => t.errors.length > 0).length + progress.unhandled.length;
   const summary = summarise(verdicts, config.strict, suiteErrors);
   const finished = Date.now();

@@ -13,17 +13,21 @@
 // Before blaming concurrency (or lost answers), the shrunk program is run again one request at a
 // time (or with no answer lost): if it fails there too, a sequential rule is broken, which other
 // checks judge, and this verdict is n/a with that explanation.
+// NET-1 is also checked head-on (net-retry.ts): one UpdateRecords whose answer is lost, retried
+// with the same SyncCount; n/a when the proxy cannot be placed or the setup is refused.
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, test } from 'vitest';
 import { ApiClient, clientFor } from '../harness/client.js';
 import { runContext } from '../harness/run-context.js';
+import { guarded } from '../harness/property.js';
 import { VerdictRecorder } from '../harness/verdicts.js';
 import { SyncApi } from './api.js';
 import { lossyApiFor, lossyNotApplicable, startLossyRoute } from './concurrency-lossy.js';
 import { recordConcurrency } from './concurrency-record.js';
 import { SYNC_CONCURRENCY_SIZES } from './concurrency-sizes.js';
 import { runSyncConcurrency } from './concurrency.js';
+import { checkLostRetry, RETRY_CHECK } from './net-retry.js';
 
 const ctx = runContext();
 const rec = new VerdictRecorder('cognito-sync', 'cognito-sync/concurrency', undefined, ctx.seed);
@@ -70,6 +74,12 @@ describe('cognito-sync concurrency', () => {
     });
     recordConcurrency(rec, 'SYNC-CONC-1', 'parallel conditional UpdateRecords on shared keys', o, undefined, 'with one request at a time');
   });
+
+  test('one answer lost, the identical UpdateRecords retried: exactly one takes effect (NET-1)', () =>
+    // A step that throws (the proxy could not start, say) becomes an n/a verdict, not a stopped suite.
+    guarded(rec, 'UpdateRecords', ['NET-1'], RETRY_CHECK, () =>
+      checkLostRetry({ url: ctx.urls['cognito-sync'] ?? '', signed: ctx.signed, direct, via }, rec, ctx.seed),
+    ));
 
   test('answers lost after the write applied: applied once or not at all, retries refused', async () => {
     const check = 'UpdateRecords with every third answer lost, then retried on the same SyncCount';

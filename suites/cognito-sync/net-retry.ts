@@ -144,7 +144,7 @@ export function judgeRetry(o: RetryObservation): { status: 'pass' | 'fail'; mess
     if (end.value !== mid.value || end.syncCount !== mid.syncCount) {
       return { status: 'fail', message: `the refused retry changed the record: ${showSeen(mid)} after the lost write, ${showSeen(end)} after the retry` };
     }
-    return { status: 'pass', message: `the lost write applied once (SyncCount ${n} -> ${mid.syncCount}); its retry presenting SyncCount ${n} was refused ${refusal(retry)} and the record still holds the first write` };
+    return { status: 'pass', message: `the lost write applied once (SyncCount ${n} -> ${mid.syncCount}); its retry presenting SyncCount ${n} was refused ${refusal(retry)}; the record still holds the first write` };
   }
   if (mid.syncCount !== start.syncCount) {
     return { status: 'fail', message: `the lost write did not change the value but moved the SyncCount: ${showSeen(start)} before, ${showSeen(mid)} after` };

@@ -27,6 +27,7 @@ const CHECK = 'served at its model binding';
 
 /** How one probe was answered. */
 export type Presence = 'served' | 'absent' | 'no-answer';
+// 'no-answer' also covers an answer that tells nothing (an unmodelled 5xx).
 
 export interface ProbeAnswer {
   method: string;
@@ -62,15 +63,18 @@ export function seededOperations(service: ServiceName): string[] {
 /**
  * Absent: 405, 501, UnknownOperation, or a 404 that names none of the operation's modelled errors
  * (a 404 ResourceNotFoundException is the operation refusing a placeholder, so it is there).
- * Any other answer is the operation's. A transport failure says nothing either way.
+ * A 5xx is the operation's only when it is one of its modelled errors: a server failing every
+ * request says nothing about where the operation is bound. A transport failure says nothing either.
+ * Any other answer is the operation's.
  */
 export function presenceOf(info: OperationInfo, r: HttpResult): Presence {
   if (r.kind !== 'response') return 'no-answer';
   if (r.status === 405 || r.status === 501) return 'absent';
   if (isUnknownOperation(r.status, r.headers, r.json)) return 'absent';
-  if (r.status === 404) {
+  if (r.status === 404 || r.status >= 500) {
     const code = decodeError(r.headers, r.json).code;
-    return info.errors.some((e) => e.shape === code && e.status === 404) ? 'served' : 'absent';
+    const modelled = info.errors.some((e) => e.shape === code && e.status === r.status);
+    return modelled ? 'served' : r.status === 404 ? 'absent' : 'no-answer';
   }
   return 'served';
 }
@@ -119,7 +123,7 @@ export function recordBinding(rec: VerdictRecorder, o: BindingOutcome): Verdict 
     return rec.check(REQUIREMENT, { operation: o.operation, check: CHECK, ok: true, message: `${o.operation} is served at ${at} (answered ${o.binding.summary})`, evidence: [o.binding.exchange] });
   }
   if (o.binding.presence === 'no-answer') {
-    return rec.notApplicable(REQUIREMENT, o.operation, CHECK, `no answer from ${at} (${o.binding.summary}): cannot tell whether ${o.operation} is served there`, [o.binding.exchange]);
+    return rec.notApplicable(REQUIREMENT, o.operation, CHECK, `no usable answer from ${at} (${o.binding.summary}): cannot tell whether ${o.operation} is served there`, [o.binding.exchange]);
   }
   const evidence = [o.binding.exchange, ...o.others.map((a) => a.exchange)];
   const servedAt = o.others.filter((a) => a.presence === 'served');

@@ -95,9 +95,15 @@ describe('presenceOf', () => {
     expect(presenceOf(dir, answer(404, { 'x-amzn-errortype': 'ResourceNotFoundException' }))).toBe('absent');
   });
 
-  it('served: any other status, and a 404 with one of the operation\'s modelled errors', () => {
-    for (const s of [200, 400, 403, 409, 500]) expect(presenceOf(info, answer(s)), String(s)).toBe('served');
+  it('served: any other status, and a 404 or 5xx with one of the operation\'s modelled errors', () => {
+    for (const s of [200, 400, 403, 409]) expect(presenceOf(info, answer(s)), String(s)).toBe('served');
     expect(presenceOf(info, answer(404, { 'x-amzn-errortype': 'ResourceNotFoundException' }))).toBe('served');
+    expect(presenceOf(info, answer(500, { 'x-amzn-errortype': 'InternalServiceException' }))).toBe('served');
+  });
+
+  it('a 5xx that is not one of the operation\'s modelled errors tells nothing (a server failing everything)', () => {
+    expect(presenceOf(info, answer(500))).toBe('no-answer');
+    expect(presenceOf(info, answer(503, { 'x-amzn-errortype': 'ServiceUnavailable' }))).toBe('no-answer');
   });
 
   it('a transport failure is no answer', () => {
@@ -218,7 +224,7 @@ describe('endpoints that do not serve the operations', () => {
     try {
       const { verdicts, sent } = await probeAll(hang.url, 300);
       expect(verdicts.map((v) => v.status)).toEqual(['n/a', 'n/a', 'n/a', 'n/a']);
-      for (const v of verdicts) expect(v.message).toMatch(/^no answer from /);
+      for (const v of verdicts) expect(v.message).toMatch(/^no usable answer from /);
       expect(sent).toHaveLength(4);
     } finally {
       await hang.close();

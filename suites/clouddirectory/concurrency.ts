@@ -4,6 +4,7 @@
 // goes through the version invariants (a reader seeing part of a batch is `partial-batch`) and the
 // linearizability search over the versioned-store model (the final reads must be some serial order
 // of the successful batches). A key's version is the token last written to it.
+import type { ProgramsOutcome } from '../harness/parallel/lossy-programs.js';
 import fc from 'fast-check';
 import type { Operation } from '../harness/linearizability/history.js';
 import { checkVersionInvariants, type Violation } from '../harness/linearizability/invariants.js';
@@ -58,14 +59,7 @@ export interface DirConcurrencyOptions {
   timelinePath?: string;
 }
 
-export interface DirConcurrencyOutcome {
-  ok: boolean;
-  seed: number;
-  numRuns: number;
-  path?: string;
-  explanation?: string;
-  counterexample?: string[];
-  error?: string;
+export interface DirConcurrencyOutcome extends ProgramsOutcome {
   /** 409 RetryableConflictException answers (DIR-RETRY-1). */
   conflicts: number;
   unexpected: string[];

@@ -125,7 +125,8 @@ export async function runSyncConcurrency(o: SyncConcurrencyOptions): Promise<Syn
           ...(o.tokenApiFor ? { tokenApiFor: o.tokenApiFor } : {}),
           serial: o.control.serial ?? false,
           maxClients,
-          repeats: Math.max(repeats, 2),
+          // A race may not show in one replay: several, so a defect that needs no lost answer is not blamed on one.
+          repeats: Math.max(repeats, CONTROL_REPEATS),
           opTimeoutMs,
           checkTimeoutMs: CHECK_TIMEOUT_MS,
           datasetPrefix: `${o.datasetPrefix ?? 'lockstep-conc'}-control-${Date.now().toString(36)}`,
@@ -143,5 +144,7 @@ export async function runSyncConcurrency(o: SyncConcurrencyOptions): Promise<Syn
 }
 
 export const CHECK_TIMEOUT_MS = 5_000;
+/** Executions of the control replay (every client direct) before lost answers are blamed. */
+export const CONTROL_REPEATS = 5;
 /** Candidate programs the final shrinking pass may run (each up to `repeats` times). */
 const MINIMIZE_ATTEMPTS = 40;

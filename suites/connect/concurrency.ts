@@ -3,6 +3,7 @@
 // history is checked with the engine's versioned-store model: per lock scope (value, record,
 // attribute or table), of updates presenting the same version at most one wins, no acknowledged
 // write is lost, and versions never repeat.
+import type { ProgramsOutcome } from '../harness/parallel/lossy-programs.js';
 import fc from 'fast-check';
 import { checkParallel } from '../harness/parallel/check-parallel.js';
 import { parallelProgram, type ParallelProgram } from '../harness/parallel/program.js';
@@ -103,15 +104,8 @@ export interface ConcurrencyOptions {
   timelinePath?: string;
 }
 
-export interface ConcurrencyOutcome {
-  ok: boolean;
-  seed: number;
-  numRuns: number;
-  path?: string;
-  explanation?: string;
-  counterexample?: string[];
-  error?: string;
-}
+/** What a run of parallel programs found (the shape NET-1's lossy runs judge too). */
+export type ConcurrencyOutcome = ProgramsOutcome;
 
 export async function runConcurrency(o: ConcurrencyOptions): Promise<ConcurrencyOutcome> {
   const shape = levelShape(o.level);

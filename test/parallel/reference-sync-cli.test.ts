@@ -38,7 +38,9 @@ describe.concurrent('lockstep run concurrency --api cognito-sync', () => {
 
   test('sync-race-check-then-act: exit 1 naming SYNC-CONC-1, with seed, path, counterexample and timeline', async () => {
     const out = tmp();
-    const r = await runCli(['run', 'concurrency', '--api', 'cognito-sync', '--target', faulty.url, '--profile', 'quick', '--seed', '4', '--out', out, '--reporter', 'console,json'], {
+    // Standard sizes (40 programs): a race shows with high probability even on a loaded machine,
+    // where the quick profile's 10 programs once missed it (about 3 s either way).
+    const r = await runCli(['run', 'concurrency', '--api', 'cognito-sync', '--target', faulty.url, '--profile', 'standard', '--seed', '4', '--out', out, '--reporter', 'console,json'], {
       env: cleanEnv(),
       timeoutMs: 150_000,
     });

@@ -5,8 +5,8 @@
 // counts in UpdateRecords' answer (the stored count still moves, and the check reads counts with
 // ListRecords), so the retry is still refused there.
 import { afterEach, describe, expect, test } from 'vitest';
-import { startReferenceServer, type ReferenceServer } from '../../fixtures/reference/server.js';
-import { ApiClient } from '../../suites/harness/client.js';
+import type { ReferenceServer } from '../../fixtures/reference/server.js';
+import { referenceRoutes } from '../helpers/reference-routes.js';
 import { VerdictRecorder } from '../../suites/harness/verdicts.js';
 import { SyncApi } from '../../suites/cognito-sync/api.js';
 import { checkLostRetry, judgeRetry, runLostRetry, RETRY_CHECK, type RetryObservation, type SyncNetTarget } from '../../suites/cognito-sync/net-retry.js';
@@ -19,23 +19,8 @@ interface Kit {
 }
 
 async function kitFor(faults: string[] = []): Promise<Kit> {
-  const server = await startReferenceServer({ port: 0, faults, log: () => {} });
-  const url = server.url.replace(/\/+$/, '');
-  const clients = new Map<string, ApiClient<'cognito-sync'>>();
-  const via = (baseUrl: string) => (name: string) => {
-    const key = `${baseUrl} ${name}`;
-    let c = clients.get(key);
-    if (!c) clients.set(key, (c = new ApiClient('cognito-sync', baseUrl, { name, region: 'us-east-1', timeoutMs: 10_000, signed: false })));
-    return new SyncApi(c, IDENTITY);
-  };
-  return {
-    server,
-    target: { url, signed: false, direct: via(url), via },
-    close: async () => {
-      for (const c of clients.values()) await c.close();
-      await server.close();
-    },
-  };
+  const r = await referenceRoutes('cognito-sync', (c) => new SyncApi(c, IDENTITY), faults);
+  return { server: r.server, target: { url: r.url, signed: false, direct: r.via(r.url), via: r.via }, close: r.close };
 }
 
 let kit: Kit | undefined;

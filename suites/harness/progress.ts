@@ -49,6 +49,7 @@ export class ProgressReporter implements Reporter {
   private readonly running = new Set<string>();
   private heartbeat: NodeJS.Timeout | undefined;
   private vitest: Vitest | undefined;
+  private cancelled: string | undefined;
 
   constructor(
     private readonly out: NodeJS.WritableStream,
@@ -66,12 +67,14 @@ export class ProgressReporter implements Reporter {
     return [...this.running];
   }
 
-  /** Cancels the run: running suites stop, files not started are skipped. */
+  /** Cancels the run: running suites stop, files not started are skipped (also when asked before the run started). */
   cancel(reason: string): Promise<void> {
+    this.cancelled = reason;
     return this.vitest?.cancelCurrentRun(reason as never) ?? Promise.resolve();
   }
 
   onTestRunStart(): void {
+    if (this.cancelled !== undefined) void this.vitest?.cancelCurrentRun(this.cancelled as never);
     this.heartbeat = setInterval(() => {
       if (this.running.size === 0) return;
       const elapsed = ((Date.now() - this.start) / 1000).toFixed(1);

@@ -169,6 +169,8 @@ export async function runLockstep(o: RunOptions, out: NodeJS.WritableStream): Pr
     await embedded?.close();
   }
   const suitesMs = Date.now() - suitesStart;
+  // Shown wherever suite errors are (report timings, JUnit errors, the summary's count).
+  if (budgetNote) progress.timings.push({ suite: 'time-budget', state: 'failed', durationMs: 0, checks: 0, errors: [budgetNote] });
   if (progress.timings.length === 0 && progress.unhandled.length === 0) {
     rmSync(work, { recursive: true, force: true });
     const what = o.filters?.length ? `matches ${o.filters.map((f) => `'${f}'`).join(', ')}` : 'exists';
@@ -185,8 +187,6 @@ export async function runLockstep(o: RunOptions, out: NodeJS.WritableStream): Pr
     baselineOutcome = applied.outcome;
   }
   verdicts = slimPassing(withCurl(verdicts, config.resources.region));
-  // Shown wherever suite errors are (report timings, JUnit errors, the summary's count).
-  if (budgetNote) progress.timings.push({ suite: 'time-budget', state: 'failed', durationMs: 0, checks: 0, errors: [budgetNote] });
   const suiteErrors = progress.timings.filter((t) => t.errors.length > 0).length + progress.unhandled.length;
   const summary = summarise(verdicts, config.strict, suiteErrors);
   const finished = Date.now();

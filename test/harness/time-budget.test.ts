@@ -51,4 +51,14 @@ describe('--time-budget', () => {
     for (const v of report.verdicts) expect(v.message).not.toMatch(/destroyed/);
     expect(readFileSync(path.join(out, 'lockstep-report.md'), 'utf8')).toMatch(/### Suite errors[\s\S]*time budget of 4 s used up/);
   }, 120_000);
+
+  it('a budget that runs out before the suites start still cancels them and fails the run (not "no suite file")', async () => {
+    const url = await listening;
+    const out = mkdtempSync(path.join(os.tmpdir(), 'lockstep-budget-'));
+    const r = await runCli(['run', '--target', url, '--api', 'connect', '--profile', 'quick', '--seed', '1', '--time-budget', '1', '--out', out], { env: cleanEnv(), timeoutMs: 90_000 });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/time budget of 1 s used up/);
+    const report = JSON.parse(readFileSync(path.join(out, 'lockstep-report.json'), 'utf8')) as Report;
+    expect(report.timings.suites.some((s) => s.suite === 'time-budget')).toBe(true);
+  }, 120_000);
 });

@@ -5,7 +5,7 @@
 // application is whole: every read-back must be the one before it unchanged, or it with the batch
 // applied exactly once. An answer must agree with what its attempt did (200: applied; an error:
 // nothing changed).
-import { lossyNotApplicable, startLossyRoute } from '../harness/parallel/lossy-route.js';
+import { lossyNotApplicable, recordLostAnswer, startLossyRoute, type LostAnswerOutcome } from '../harness/parallel/lossy-route.js';
 import type { Exchange } from '../harness/verdict.js';
 import type { VerdictRecorder } from '../harness/verdicts.js';
 import { DirApi, type DirResult } from './api.js';
@@ -20,17 +20,12 @@ import { readBack, type Snapshot } from './readback.js';
 export const LOST_BATCH_CHECK = 'BatchWrite of five operations whose answer was lost, then the identical batch again';
 const OPERATION = 'BatchWrite';
 
-export interface LostBatchOutcome {
-  status: 'pass' | 'fail' | 'n/a';
-  message: string;
-  evidence: Exchange[];
+export interface LostBatchOutcome extends LostAnswerOutcome {
   /** What the lost attempt did, and what the retry did on top of it. */
   first?: Application;
   second?: Application;
   /** Answers the proxy dropped (1 when the answer of the first attempt was lost). */
   dropped?: number;
-  /** The steps as they happened, then the batch, for the verdict's counterexample. */
-  steps: string[];
 }
 
 /** The retry's answer as the judge needs it. */
@@ -138,7 +133,6 @@ async function sendLost(t: DirNetTarget, dir: Directory, b: NetBatch, name: stri
 
 export async function checkLostBatch(t: DirNetTarget, rec: VerdictRecorder, dir: Directory): Promise<LostBatchOutcome> {
   const r = await runLostBatch(t, dir);
-  if (r.status === 'n/a') rec.notApplicable('NET-1', OPERATION, LOST_BATCH_CHECK, r.message, r.evidence);
-  else rec.check('NET-1', { operation: OPERATION, check: LOST_BATCH_CHECK, ok: r.status === 'pass', message: r.message, evidence: r.evidence, ...(r.status === 'fail' ? { counterexample: r.steps } : {}) });
+  recordLostAnswer(rec, OPERATION, LOST_BATCH_CHECK, r);
   return r;
 }

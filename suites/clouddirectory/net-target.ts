@@ -1,18 +1,10 @@
 // What the Cloud Directory NET-1 checks need from a run: the target the lost-response proxy goes in
 // front of, and two ways to make clients (straight to the target, or through a given base URL).
 import type { Profile } from '../harness/config.js';
+import type { LossyTarget } from '../harness/parallel/lossy-route.js';
 import type { DirApi } from './api.js';
 
-export interface DirNetTarget {
-  /** The target's base URL, where the proxy forwards. */
-  url: string;
-  /** Requests are signed (the proxy cannot be placed then). */
-  signed: boolean;
-  /** One client (own connection pool) per name, straight to the target. */
-  direct: (name: string) => DirApi;
-  /** One client per name through `baseUrl` (the proxy). */
-  via: (baseUrl: string) => (name: string) => DirApi;
-}
+export type DirNetTarget = LossyTarget<DirApi>;
 
 /** The lossy DIR-CONC-1 programs: how many, runs per program, and which answers get lost. */
 export interface DirNetSizes {

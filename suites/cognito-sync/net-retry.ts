@@ -8,7 +8,7 @@
 // Session tokens: ListRecords issues one; SYNC-TOKEN-2 says it serves any number of UpdateRecords
 // calls for ten minutes, so the retry is byte-for-byte the lost request, token included (the
 // sequential property reuses one token per run the same way).
-import { lossyNotApplicable, startLossyRoute } from '../harness/parallel/lossy-route.js';
+import { lossyNotApplicable, recordLostAnswer, startLossyRoute, type LossyTarget, type LostAnswerOutcome } from '../harness/parallel/lossy-route.js';
 import type { Exchange } from '../harness/verdict.js';
 import type { VerdictRecorder } from '../harness/verdicts.js';
 import type { ListedRecord, PatchIn, SentResult, SyncApi } from './api.js';
@@ -33,14 +33,7 @@ export const MODELLED_ERRORS: readonly string[] = [
 ];
 
 /** Where the check sends: the target, and clients straight to it or through a given base URL. */
-export interface SyncNetTarget {
-  /** The target's base URL, where the proxy forwards. */
-  url: string;
-  /** Requests are signed (the proxy cannot be placed then). */
-  signed: boolean;
-  direct: (name: string) => SyncApi;
-  via: (baseUrl: string) => (name: string) => SyncApi;
-}
+export type SyncNetTarget = LossyTarget<SyncApi>;
 
 /** What a read of the record showed (undefined members: the record is not listed, or lacks them). */
 export interface Seen {
@@ -48,18 +41,13 @@ export interface Seen {
   syncCount?: number;
 }
 
-export interface RetryOutcome {
-  status: 'pass' | 'fail' | 'n/a';
-  message: string;
-  evidence: Exchange[];
+export interface RetryOutcome extends LostAnswerOutcome {
   /** The lost write had applied (seen by the read between the attempts). */
   firstApplied?: boolean;
   /** The retry was answered 200. */
   retryApplied?: boolean;
   /** How many answers the proxy dropped (1 when the answer was really lost). */
   dropped?: number;
-  /** The steps as they happened, for the verdict's counterexample. */
-  steps: string[];
 }
 
 export async function runLostRetry(t: SyncNetTarget, seed: number, clientName = 'net-retry'): Promise<RetryOutcome> {
@@ -203,7 +191,5 @@ function showAnswer(r: { status: number; errorType?: string; message?: string; f
 }
 
 export async function checkLostRetry(t: SyncNetTarget, rec: VerdictRecorder, seed: number): Promise<void> {
-  const r = await runLostRetry(t, seed);
-  if (r.status === 'n/a') return void rec.notApplicable('NET-1', OPERATION, RETRY_CHECK, r.message, r.evidence);
-  rec.check('NET-1', { operation: OPERATION, check: RETRY_CHECK, ok: r.status === 'pass', message: r.message, evidence: r.evidence, ...(r.status === 'fail' ? { counterexample: r.steps } : {}) });
+  recordLostAnswer(rec, OPERATION, RETRY_CHECK, await runLostRetry(t, seed));
 }

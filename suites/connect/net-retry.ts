@@ -4,7 +4,7 @@
 // LockVersion) direct, and read back. Exactly one of the two attempts may take effect: a retry
 // after an applied write presents a replaced version and must come back in Failed; a retry after a
 // write that did not apply presents the current version and applies once.
-import { startLossyRoute } from '../harness/parallel/lossy-route.js';
+import { recordLostAnswer, startLossyRoute, type LostAnswerOutcome } from '../harness/parallel/lossy-route.js';
 import type { Exchange } from '../harness/verdict.js';
 import type { VerdictRecorder } from '../harness/verdicts.js';
 import type { ConnectApi, Result } from './api.js';
@@ -18,16 +18,11 @@ const OPERATION = 'BatchUpdateDataTableValue';
 const ATTRIBUTES: AttributeDef[] = [...PRIMARY_ATTRIBUTES, { name: 'note', valueType: 'TEXT', primary: false }];
 const SLOT = { PrimaryValues: RECORDS[1]!, AttributeName: 'note' };
 
-export interface RetryOutcome {
-  status: 'pass' | 'fail' | 'n/a';
-  message: string;
-  evidence: Exchange[];
+export interface RetryOutcome extends LostAnswerOutcome {
   /** The lost write had applied (seen by the read between the attempts). */
   firstApplied?: boolean;
   /** The retry came back in Successful. */
   retryApplied?: boolean;
-  /** The steps as they happened, for the verdict's counterexample. */
-  steps: string[];
 }
 
 /** What a read of the value showed. */
@@ -150,7 +145,5 @@ function showAnswer(r: Result<unknown>): string {
 }
 
 export async function checkLostRetry(t: NetTarget, rec: VerdictRecorder): Promise<void> {
-  const r = await runLostRetry(t);
-  if (r.status === 'n/a') return void rec.notApplicable('NET-1', OPERATION, RETRY_CHECK, r.message, r.evidence);
-  rec.check('NET-1', { operation: OPERATION, check: RETRY_CHECK, ok: r.status === 'pass', message: r.message, evidence: r.evidence, ...(r.status === 'fail' ? { counterexample: r.steps } : {}) });
+  recordLostAnswer(rec, OPERATION, RETRY_CHECK, await runLostRetry(t));
 }

@@ -1,18 +1,10 @@
 // What the NET-1 checks need from the run: the target they put the lost-response proxy in front
 // of, and two ways to make clients (straight to the target, or through a given base URL).
 import type { Profile } from '../harness/config.js';
+import type { LossyTarget } from '../harness/parallel/lossy-route.js';
 import type { ConnectApi } from './api.js';
 
-export interface NetTarget {
-  /** The target's base URL, where the proxy forwards. */
-  url: string;
-  /** Requests are signed (the proxy cannot be placed then). */
-  signed: boolean;
-  /** One client (own connection pool) per name, straight to the target. */
-  direct: (name: string) => ConnectApi;
-  /** One client per name through `baseUrl` (the proxy). */
-  via: (baseUrl: string) => (name: string) => ConnectApi;
-}
+export type NetTarget = LossyTarget<ConnectApi>;
 
 /** Lossy parallel programs per conditional lock level, and which answers get lost. */
 export interface NetSizes {

@@ -14,5 +14,5 @@ export interface NetKit {
 
 export async function netKit(faults: string[] = []): Promise<NetKit> {
   const r = await referenceRoutes('connect', (c) => new ConnectApi(c, INSTANCE_ID), faults);
-  return { server: r.server, target: { url: r.url, signed: false, direct: r.via(r.url), via: r.via }, close: r.close };
+  return { server: r.server, target: r.target, close: r.close };
 }

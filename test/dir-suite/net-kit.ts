@@ -17,8 +17,8 @@ export interface DirNetKit {
 export async function dirNetKit(faults: string[] = []): Promise<DirNetKit> {
   const r = await referenceRoutes('clouddirectory', (c) => new DirApi(c), faults);
   try {
-    const dir = await provisionDirectory(r.via(r.url)('provision'), 'net');
-    return { server: r.server, target: { url: r.url, signed: false, direct: r.via(r.url), via: r.via }, dir, close: r.close };
+    const dir = await provisionDirectory(r.target.direct('provision'), 'net');
+    return { server: r.server, target: r.target, dir, close: r.close };
   } catch (e) {
     await r.close();
     throw e;

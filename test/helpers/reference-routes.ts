@@ -4,6 +4,7 @@
 import { startReferenceServer, type ReferenceServer } from '../../fixtures/reference/server.js';
 import type { ServiceName } from '../../spec/services.js';
 import { ApiClient } from '../../suites/harness/client.js';
+import type { LossyTarget } from '../../suites/harness/parallel/lossy-route.js';
 
 export interface ReferenceRoutes<A> {
   server: ReferenceServer;
@@ -11,6 +12,8 @@ export interface ReferenceRoutes<A> {
   url: string;
   /** Named clients through `baseUrl`; the same name and URL give the same client. */
   via(baseUrl: string): (name: string) => A;
+  /** The server as NET-1's checks see a target (unsigned, clients direct or through a proxy). */
+  target: LossyTarget<A>;
   close(): Promise<void>;
 }
 
@@ -28,6 +31,7 @@ export async function referenceRoutes<S extends ServiceName, A>(service: S, wrap
     server,
     url,
     via,
+    target: { url, signed: false, direct: via(url), via },
     close: async () => {
       for (const c of clients.values()) await c.close();
       await server.close();

@@ -20,7 +20,7 @@ interface Kit {
 
 async function kitFor(faults: string[] = []): Promise<Kit> {
   const r = await referenceRoutes('cognito-sync', (c) => new SyncApi(c, IDENTITY), faults);
-  return { server: r.server, target: { url: r.url, signed: false, direct: r.via(r.url), via: r.via }, close: r.close };
+  return { server: r.server, target: r.target, close: r.close };
 }
 
 let kit: Kit | undefined;

@@ -5,7 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command, CommandIO } from '../command.js';
 import { UsageError } from '../command.js';
-import { CONFIG_KEYS, ConfigError, URL_KEY, readConfigFile, resolveConfig, type ConfigKey, type RawConfig, type TargetConfig } from '../../suites/harness/config.js';
+import { ENDPOINT_KEYS, SHARED_KEYS, configFlagOptions } from '../config-flags.js';
+import { ConfigError, readConfigFile, resolveConfig, type RawConfig, type TargetConfig } from '../../suites/harness/config.js';
 import { ReportInputError, readReportFile } from '../../reporters/compare-input.js';
 import { buildComparison, type CompareInput } from '../../reporters/compare-matrix.js';
 import { compareHtml } from '../../reporters/compare-html.js';
@@ -79,9 +80,6 @@ export function parseReportArgs(args: string[]): { name: string; file: string }[
 
 const DEFAULT_CONFIG_FILE = 'lockstep.config.json';
 
-/** Keys that name endpoints: compare takes its endpoints from --target only. */
-const ENDPOINT_KEYS: readonly ConfigKey[] = ['target', ...Object.values(URL_KEY)];
-
 /**
  * The settings every endpoint shares, from lockstep.config.json (or --config FILE): the file's
  * endpoint keys are left out, with a note, since one file's URL cannot stand for several columns.
@@ -98,7 +96,7 @@ function sharedFileConfig(values: Record<string, unknown>, io: CommandIO): RawCo
 
 function commonFlags(values: Record<string, unknown>): RawConfig {
   const flags: RawConfig = {};
-  for (const k of CONFIG_KEYS) if (k !== 'target' && values[k] !== undefined) flags[k] = values[k];
+  for (const k of SHARED_KEYS) if (values[k] !== undefined) flags[k] = values[k];
   return flags;
 }
 
@@ -173,16 +171,7 @@ export const compareCommand: Command = {
   ].join('\n'),
   options: {
     target: { type: 'string', multiple: true },
-    api: { type: 'string' },
-    profile: { type: 'string' },
-    seed: { type: 'string' },
-    strict: { type: 'boolean' },
-    'timeout-ms': { type: 'string' },
-    'time-budget': { type: 'string' },
-    region: { type: 'string' },
-    'connect-instance-id': { type: 'string' },
-    'identity-pool-id': { type: 'string' },
-    'identity-id': { type: 'string' },
+    ...configFlagOptions(SHARED_KEYS),
     out: { type: 'string' },
     config: { type: 'string' },
   },
@@ -196,7 +185,8 @@ export const compareCommand: Command = {
       const inputs = await runTargets(targets, values, positionals, outDir, io);
       return writeOutputs(inputs, outDir, strict, io);
     }
-    const runOnly = ['api', 'profile', 'seed', 'timeout-ms', 'time-budget', 'region', 'connect-instance-id', 'identity-pool-id', 'identity-id', 'config'].filter((k) => values[k] !== undefined);
+    // --strict also judges existing reports; every other shared setting is fixed by them.
+    const runOnly = [...SHARED_KEYS.filter((k) => k !== 'strict'), 'config'].filter((k) => values[k] !== undefined);
     if (runOnly.length) throw new UsageError(`--${runOnly[0]} applies only with --target (reports already fix it)`);
     const args = parseReportArgs(positionals);
     if (args.length < 2) throw new UsageError(`compare needs at least 2 reports (or --target NAME=URL twice), got ${args.length}`);

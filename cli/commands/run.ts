@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
+import { configFlagOptions } from '../config-flags.js';
 import { CONFIG_KEYS, ConfigError, readConfigFile, resolveConfig, type RawConfig } from '../../suites/harness/config.js';
 import { REPORTERS, type ReporterName } from '../../reporters/index.js';
 
@@ -41,20 +42,7 @@ export const runCommand: Command = {
     'Exit: 0 no MUST fails (with --strict no SHOULD either), 1 divergences, 2 usage/config error or unreachable target.',
   ].join('\n'),
   options: {
-    target: { type: 'string' },
-    'connect-url': { type: 'string' },
-    'cognito-sync-url': { type: 'string' },
-    'clouddirectory-url': { type: 'string' },
-    api: { type: 'string' },
-    region: { type: 'string' },
-    'connect-instance-id': { type: 'string' },
-    'identity-pool-id': { type: 'string' },
-    'identity-id': { type: 'string' },
-    profile: { type: 'string' },
-    seed: { type: 'string' },
-    strict: { type: 'boolean' },
-    'timeout-ms': { type: 'string' },
-    'time-budget': { type: 'string' },
+    ...configFlagOptions(CONFIG_KEYS),
     out: { type: 'string' },
     reporter: { type: 'string' },
     baseline: { type: 'string' },
